@@ -1,0 +1,31 @@
+//===--- CtxTidyModule.cpp - ctx-tidy -------------------------------------===//
+//
+// Registers the ctx-* checks. Registration only: each check lives in its own
+// <Name>Check.h/.cpp pair.
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/TemporaryCallbackCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+
+namespace clang::tidy::ctx {
+
+class CtxTidyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<TemporaryCallbackCheck>("ctx-temporary-callback");
+  }
+};
+
+} // namespace clang::tidy::ctx
+
+namespace clang::tidy {
+
+static ClangTidyModuleRegistry::Add<ctx::CtxTidyModule>
+    CtxModuleRegistration("ctx-module", "Checks for cancellation leaks.");
+
+// Referenced by binaries that link the checks statically (ctx-clangd, the
+// standalone ctx-tidy) so that the linker keeps this registration.
+volatile int CtxTidyModuleAnchorSource = 0;
+
+} // namespace clang::tidy

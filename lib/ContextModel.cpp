@@ -1,0 +1,600 @@
+//===--- ContextModel.cpp - ctx-tidy --------------------------------------===//
+
+#include "lib/ContextModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/CharInfo.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::tidy::ctx {
+
+namespace {
+
+struct CatalogueRow {
+  ContextRole Role;
+  const char *Name;
+  const char *CancelMethods; // ';'-separated
+  const char *CancelCall;
+  const char *TokenMethods; // ';'-separated
+  bool TokenIsSelf;
+  CopySemantics Copy;
+};
+
+using CR = ContextRole;
+using CS = CopySemantics;
+
+// The built-in catalogue. Each row was checked against the library's own
+// headers: libstdc++ 12, Boost 1.81, gRPC 1.51, oneTBB 2021.8 (Debian 12), and
+// for the libraries Debian lacks, the upstream versions cited in
+// test/Inputs/README.md.
+const CatalogueRow Catalogue[] = {
+    // C++20 <stop_token> and <thread>.
+    {CR::Token, "std::stop_token", "", "", "", false, CS::OwnsState},
+    {CR::CancelSource, "std::stop_source", "request_stop", "request_stop()",
+     "get_token", false, CS::OwnsState},
+    {CR::StopCallback, "std::stop_callback", "", "", "", false,
+     CS::NotCopyable},
+    {CR::Thread, "std::jthread", "request_stop", "request_stop()",
+     "get_stop_token;get_stop_source", false, CS::NotCopyable},
+    // folly/CancellationToken.h
+    {CR::Token, "folly::CancellationToken", "", "", "", false, CS::OwnsState},
+    {CR::CancelSource, "folly::CancellationSource", "requestCancellation",
+     "requestCancellation()", "getToken", false, CS::OwnsState},
+    {CR::StopCallback, "folly::CancellationCallback", "", "", "", false,
+     CS::NotCopyable},
+    // boost/asio/cancellation_signal.hpp, cancellation_state.hpp
+    {CR::CancelSource, "boost::asio::cancellation_signal", "emit",
+     "emit(boost::asio::cancellation_type::terminal)", "slot", false,
+     CS::NotCopyable},
+    {CR::Token, "boost::asio::cancellation_slot", "", "", "", false,
+     CS::PointsIntoSource},
+    {CR::Token, "boost::asio::cancellation_state", "", "", "", false,
+     CS::PointsIntoSource},
+    // grpcpp/client_context.h, grpcpp/server_context.h
+    {CR::RequestContext, "grpc::ClientContext", "TryCancel", "TryCancel()", "",
+     false, CS::NotCopyable},
+    {CR::RequestContext, "grpc::ServerContext", "TryCancel", "TryCancel()", "",
+     false, CS::NotCopyable},
+    {CR::RequestContext, "grpc::CallbackServerContext", "TryCancel",
+     "TryCancel()", "", false, CS::NotCopyable},
+    {CR::RequestContext, "grpc::ServerContextBase", "TryCancel", "TryCancel()",
+     "", false, CS::NotCopyable},
+    // cppcoro/cancellation_*.hpp
+    {CR::Token, "cppcoro::cancellation_token", "", "", "", false,
+     CS::OwnsState},
+    {CR::CancelSource, "cppcoro::cancellation_source", "request_cancellation",
+     "request_cancellation()", "token", false, CS::OwnsState},
+    {CR::StopCallback, "cppcoro::cancellation_registration", "", "", "", false,
+     CS::NotCopyable},
+    // unifex/inplace_stop_token.hpp
+    {CR::CancelSource, "unifex::inplace_stop_source", "request_stop",
+     "request_stop()", "get_token", false, CS::NotCopyable},
+    {CR::Token, "unifex::inplace_stop_token", "", "", "", false,
+     CS::PointsIntoSource},
+    {CR::StopCallback, "unifex::inplace_stop_callback", "", "", "", false,
+     CS::NotCopyable},
+    // stdexec/stop_token.hpp
+    {CR::CancelSource, "stdexec::inplace_stop_source", "request_stop",
+     "request_stop()", "get_token", false, CS::NotCopyable},
+    {CR::Token, "stdexec::inplace_stop_token", "", "", "", false,
+     CS::PointsIntoSource},
+    {CR::StopCallback, "stdexec::inplace_stop_callback", "", "", "", false,
+     CS::NotCopyable},
+    // pplx/pplxcancellation_token.h (cpprestsdk)
+    {CR::CancelSource, "pplx::cancellation_token_source", "cancel", "cancel()",
+     "get_token", false, CS::OwnsState},
+    {CR::Token, "pplx::cancellation_token", "", "", "", false, CS::OwnsState},
+    // oneapi/tbb/task_group.h
+    {CR::CancelSource, "tbb::task_group_context", "cancel_group_execution",
+     "cancel_group_execution()", "", true, CS::NotCopyable},
+    // seastar/core/abort_source.hh
+    {CR::CancelSource, "seastar::abort_source", "request_abort",
+     "request_abort()", "", true, CS::NotCopyable},
+    // Scope guards.
+    {CR::ScopeGuard, "absl::Cleanup", "", "", "", false, CS::NotCopyable},
+    {CR::ScopeGuard, "gsl::final_action", "", "", "", false, CS::NotCopyable},
+    {CR::ScopeGuard, "folly::detail::ScopeGuardImpl", "", "", "", false,
+     CS::NotCopyable},
+    {CR::ScopeGuard, "folly::ScopeGuard", "", "", "", false, CS::NotCopyable},
+    {CR::ScopeGuard, "boost::scope::scope_exit", "", "", "", false,
+     CS::NotCopyable},
+    {CR::ScopeGuard, "std::experimental::scope_exit", "", "", "", false,
+     CS::NotCopyable},
+    {CR::ScopeGuard, "std::experimental::fundamentals_v3::scope_exit", "", "",
+     "", false, CS::NotCopyable},
+};
+
+void splitInto(llvm::StringRef List, llvm::SmallVectorImpl<std::string> &Out) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  List.split(Parts, ';', -1, false);
+  for (llvm::StringRef P : Parts)
+    Out.push_back(P.trim().str());
+}
+
+llvm::StringRef stripLeadingColons(llvm::StringRef Name) {
+  Name = Name.trim();
+  Name.consume_front("::");
+  return Name;
+}
+
+/// Splits "a::b::c" into {"a::b", "c"}.
+std::pair<llvm::StringRef, llvm::StringRef> splitLast(llvm::StringRef Name) {
+  size_t Pos = Name.rfind("::");
+  if (Pos == llvm::StringRef::npos)
+    return {"", Name};
+  return {Name.take_front(Pos), Name.drop_front(Pos + 2)};
+}
+
+/// The declaration a class is classified by: the template pattern for
+/// specializations, the canonical declaration otherwise.
+const Decl *classKey(const CXXRecordDecl *RD) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    if (const ClassTemplateDecl *T = Spec->getSpecializedTemplate())
+      return T->getTemplatedDecl()->getCanonicalDecl();
+  if (const CXXRecordDecl *Pattern = RD->getTemplateInstantiationPattern())
+    return Pattern->getCanonicalDecl();
+  return RD->getCanonicalDecl();
+}
+
+} // namespace
+
+const Decl *resolveName(llvm::StringRef Name, const ASTContext &Ctx) {
+  Name = stripLeadingColons(Name);
+  llvm::SmallVector<llvm::StringRef, 6> Parts;
+  Name.split(Parts, "::");
+  const DeclContext *DC = Ctx.getTranslationUnitDecl();
+  const Decl *Found = nullptr;
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    if (!DC)
+      return nullptr;
+    auto &Idents = const_cast<ASTContext &>(Ctx).Idents;
+    DeclarationName DN(&Idents.get(Parts[I]));
+    Found = nullptr;
+    for (const NamedDecl *ND : DC->lookup(DN)) {
+      const NamedDecl *Target = ND->getUnderlyingDecl();
+      if (const auto *NS = dyn_cast<NamespaceDecl>(Target)) {
+        Found = NS;
+        break;
+      }
+      if (isa<RecordDecl, ClassTemplateDecl, TypedefNameDecl>(Target)) {
+        Found = Target;
+        break;
+      }
+      if (isa<FunctionDecl, FunctionTemplateDecl>(Target) && !Found)
+        Found = Target;
+    }
+    if (!Found)
+      return nullptr;
+    if (const auto *TD = dyn_cast<TypedefNameDecl>(Found)) {
+      const CXXRecordDecl *RD =
+          TD->getUnderlyingType().getCanonicalType()->getAsCXXRecordDecl();
+      if (!RD)
+        return nullptr;
+      Found = RD;
+    }
+    if (const auto *CT = dyn_cast<ClassTemplateDecl>(Found))
+      Found = CT->getTemplatedDecl();
+    DC = dyn_cast<DeclContext>(Found);
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(Found))
+      DC = RD->getDefinition() ? RD->getDefinition() : RD;
+  }
+  if (const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Found))
+    return classKey(RD);
+  return Found;
+}
+
+namespace {
+
+/// Reads a `ctx::...` annotation from any redeclaration of \p D.
+std::optional<llvm::StringRef> ctxAnnotation(const Decl *D) {
+  for (const Decl *R : D->redecls())
+    for (const auto *A : R->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation().starts_with("ctx::"))
+        return A->getAnnotation();
+  return std::nullopt;
+}
+
+/// Names of \p RD and of its bases, each as qualifiedNameOf prints it.
+void classAndBaseNames(const CXXRecordDecl *RD,
+                       llvm::SmallVectorImpl<std::string> &Out, unsigned Depth) {
+  if (!RD || Depth > 8)
+    return;
+  Out.push_back(qualifiedNameOf(RD));
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (!Def)
+    return;
+  for (const CXXBaseSpecifier &B : Def->bases())
+    classAndBaseNames(B.getType()->getAsCXXRecordDecl(), Out, Depth + 1);
+}
+
+} // namespace
+
+llvm::StringRef roleName(ContextRole Role) {
+  switch (Role) {
+  case ContextRole::Token:
+    return "token";
+  case ContextRole::CancelSource:
+    return "cancel source";
+  case ContextRole::RequestContext:
+    return "request context";
+  case ContextRole::StopCallback:
+    return "stop callback";
+  case ContextRole::ScopeGuard:
+    return "scope guard";
+  case ContextRole::Thread:
+    return "thread";
+  }
+  return "context";
+}
+
+std::optional<ContextRole> roleFromAnnotation(llvm::StringRef A) {
+  return llvm::StringSwitch<std::optional<ContextRole>>(A)
+      .Case("ctx::token", ContextRole::Token)
+      .Case("ctx::cancel_source", ContextRole::CancelSource)
+      .Case("ctx::context", ContextRole::RequestContext)
+      .Case("ctx::callback", ContextRole::StopCallback)
+      .Case("ctx::scope_guard", ContextRole::ScopeGuard)
+      .Default(std::nullopt);
+}
+
+std::string qualifiedNameOf(const NamedDecl *D) {
+  llvm::SmallVector<llvm::StringRef, 6> Parts;
+  if (const IdentifierInfo *II = D->getIdentifier())
+    Parts.push_back(II->getName());
+  else
+    return D->getNameAsString();
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      if (RD->getIdentifier())
+        Parts.push_back(RD->getName());
+    } else if (isa<FunctionDecl>(DC)) {
+      break;
+    }
+  }
+  std::string Result;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    if (!Result.empty())
+      Result += "::";
+    Result += *It;
+  }
+  return Result;
+}
+
+bool isValidQualifiedName(llvm::StringRef Name) {
+  Name = Name.trim();
+  Name.consume_front("::");
+  if (Name.empty())
+    return false;
+  llvm::SmallVector<llvm::StringRef, 6> Parts;
+  Name.split(Parts, "::");
+  for (llvm::StringRef P : Parts) {
+    if (P.empty() || !isAsciiIdentifierStart(P.front()))
+      return false;
+    for (char C : P)
+      if (!isAsciiIdentifierContinue(C))
+        return false;
+  }
+  return true;
+}
+
+ContextModel::ContextModel() {
+  for (const CatalogueRow &Row : Catalogue) {
+    auto Info = std::make_unique<ContextTypeInfo>();
+    Info->Role = Row.Role;
+    Info->Name = Row.Name;
+    splitInto(Row.CancelMethods, Info->CancelMethods);
+    Info->CancelCall = Row.CancelCall;
+    splitInto(Row.TokenMethods, Info->TokenMethods);
+    Info->TokenIsSelf = Row.TokenIsSelf;
+    Info->Copy = Row.Copy;
+    ByName[Info->Name] = Info.get();
+    Entries.push_back(std::move(Info));
+  }
+}
+
+ContextModel::~ContextModel() = default;
+ContextModel::ContextModel(ContextModel &&) = default;
+ContextModel &ContextModel::operator=(ContextModel &&) = default;
+
+void ContextModel::addType(ContextRole Role, llvm::StringRef QualifiedName) {
+  std::string Name = stripLeadingColons(QualifiedName).str();
+  if (Name.empty())
+    return;
+  if (ContextTypeInfo *Existing = ByName.lookup(Name)) {
+    // Users extend the catalogue, never replace it: a known type keeps its
+    // facts and takes the role the user gave it.
+    Existing->Role = Role;
+    return;
+  }
+  auto Info = std::make_unique<ContextTypeInfo>();
+  Info->Role = Role;
+  Info->Name = Name;
+  Info->UserDefined = true;
+  Info->Copy = CopySemantics::OwnsState;
+  ByName[Name] = Info.get();
+  Entries.push_back(std::move(Info));
+  BoundTo = nullptr;
+}
+
+void ContextModel::addCancelMethod(llvm::StringRef QualifiedMethodName) {
+  auto [Class, Method] = splitLast(stripLeadingColons(QualifiedMethodName));
+  if (Class.empty() || Method.empty())
+    return;
+  UserCancelMethods[Class].push_back(Method.str());
+  if (ContextTypeInfo *Info = ByName.lookup(Class)) {
+    Info->CancelMethods.push_back(Method.str());
+    if (Info->CancelCall.empty())
+      Info->CancelCall = (Method + "()").str();
+  }
+  BoundTo = nullptr;
+}
+
+void ContextModel::addTokenMethod(llvm::StringRef QualifiedMethodName) {
+  auto [Class, Method] = splitLast(stripLeadingColons(QualifiedMethodName));
+  if (Class.empty() || Method.empty())
+    return;
+  UserTokenMethods[Class].push_back(Method.str());
+  if (ContextTypeInfo *Info = ByName.lookup(Class))
+    Info->TokenMethods.push_back(Method.str());
+  BoundTo = nullptr;
+}
+
+void ContextModel::addCancelFactory(llvm::StringRef QualifiedFunctionName) {
+  std::string Name = stripLeadingColons(QualifiedFunctionName).str();
+  if (!Name.empty())
+    CancelFactories.push_back(Name);
+  BoundTo = nullptr;
+}
+
+void ContextModel::bind(const ASTContext &Ctx) const {
+  if (BoundTo == &Ctx)
+    return;
+  BoundTo = &Ctx;
+  ByDecl.clear();
+  Classified.clear();
+  FactoryCache.clear();
+  AnnotatedEntries.clear();
+  for (const auto &Info : Entries)
+    if (const Decl *D = resolveName(Info->Name, Ctx))
+      ByDecl.try_emplace(D, Info.get());
+}
+
+const ContextTypeInfo *
+ContextModel::infoForAnnotated(const CXXRecordDecl *RD,
+                               ContextRole Role) const {
+  auto Info = std::make_unique<ContextTypeInfo>();
+  Info->Role = Role;
+  Info->Name = qualifiedNameOf(RD);
+  Info->UserDefined = true;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  bool Copyable = true;
+  if (Def) {
+    for (const CXXMethodDecl *M : Def->methods()) {
+      std::optional<llvm::StringRef> A = ctxAnnotation(M);
+      if (!A || !M->getIdentifier())
+        continue;
+      if (*A == "ctx::cancel") {
+        Info->CancelMethods.push_back(M->getName().str());
+        if (Info->CancelCall.empty() && M->getMinRequiredArguments() == 0)
+          Info->CancelCall = (M->getName() + "()").str();
+      } else if (*A == "ctx::get_token") {
+        Info->TokenMethods.push_back(M->getName().str());
+      }
+    }
+    if (Def->hasDefinition() && !Def->isDependentContext())
+      Copyable = !Def->hasUserDeclaredCopyConstructor() ||
+                 Def->hasSimpleCopyConstructor();
+    for (const CXXConstructorDecl *C : Def->ctors())
+      if (C->isCopyConstructor() && C->isDeleted())
+        Copyable = false;
+  }
+  Info->Copy = Copyable ? CopySemantics::OwnsState : CopySemantics::NotCopyable;
+  AnnotatedEntries.push_back(std::move(Info));
+  return AnnotatedEntries.back().get();
+}
+
+const ContextTypeInfo *ContextModel::classify(const CXXRecordDecl *RD,
+                                              const ASTContext &Ctx) const {
+  if (!RD)
+    return nullptr;
+  bind(Ctx);
+  const Decl *Key = classKey(RD);
+  auto Cached = Classified.find(Key);
+  if (Cached != Classified.end())
+    return Cached->second;
+
+  const ContextTypeInfo *Result = ByDecl.lookup(Key);
+  if (!Result) {
+    const auto *KeyRD = cast<CXXRecordDecl>(Key);
+    auto Found = ByName.find(qualifiedNameOf(KeyRD));
+    if (Found != ByName.end())
+      Result = Found->second;
+  }
+  if (!Result) {
+    const auto *KeyRD = cast<CXXRecordDecl>(Key);
+    if (std::optional<llvm::StringRef> A = ctxAnnotation(KeyRD))
+      if (std::optional<ContextRole> Role = roleFromAnnotation(*A))
+        Result = infoForAnnotated(KeyRD, *Role);
+  }
+  Classified[Key] = Result;
+  return Result;
+}
+
+const ContextTypeInfo *ContextModel::classify(QualType T,
+                                              const ASTContext &Ctx) const {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isDependentType()) {
+    // A dependent specialization of a known template (std::stop_callback<F>
+    // inside a template) still has a known role.
+    if (const auto *TST = T->getAs<TemplateSpecializationType>())
+      if (const TemplateDecl *TD =
+              TST->getTemplateName().getAsTemplateDecl())
+        if (const auto *CTD = dyn_cast<ClassTemplateDecl>(TD))
+          return classify(CTD->getTemplatedDecl(), Ctx);
+    if (const auto *ICN = T->getAs<InjectedClassNameType>())
+      return classify(ICN->getDecl(), Ctx);
+  }
+  // Class template argument deduction not yet done: "std::stop_callback" as
+  // written in "std::stop_callback(tok, f)" inside a template.
+  if (const auto *DTST = T->getAs<DeducedTemplateSpecializationType>())
+    if (DTST->getDeducedType().isNull())
+      if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
+              DTST->getTemplateName().getAsTemplateDecl()))
+        return classify(CTD->getTemplatedDecl(), Ctx);
+  return classify(T->getAsCXXRecordDecl(), Ctx);
+}
+
+namespace {
+bool isNonOwningWrapper(llvm::StringRef Name) {
+  return Name == "std::reference_wrapper" || Name == "std::span" ||
+         Name == "std::basic_string_view" || Name == "gsl::not_null";
+}
+} // namespace
+
+ContextModel::Nested ContextModel::findInside(QualType T,
+                                              const ASTContext &Ctx) const {
+  llvm::SmallPtrSet<const Type *, 16> Seen;
+  // A small explicit walk: (type, reached through a non-owning link, depth).
+  struct Item {
+    QualType T;
+    bool NonOwning;
+    unsigned Depth;
+  };
+  llvm::SmallVector<Item, 16> Work{{T, false, 0}};
+  while (!Work.empty()) {
+    Item I = Work.pop_back_val();
+    if (I.T.isNull() || I.Depth > 6)
+      continue;
+    QualType C = I.T.getCanonicalType();
+    bool NonOwning = I.NonOwning;
+    if (C->isReferenceType()) {
+      NonOwning = true;
+      C = C.getNonReferenceType().getCanonicalType();
+    }
+    while (C->isPointerType() || C->isArrayType()) {
+      if (C->isPointerType()) {
+        NonOwning = true;
+        C = C->getPointeeType().getCanonicalType();
+      } else {
+        C = QualType(C->getArrayElementTypeNoTypeQual(), 0).getCanonicalType();
+      }
+    }
+    if (!Seen.insert(C.getTypePtr()).second)
+      continue;
+    if (const ContextTypeInfo *Info = classify(C, Ctx)) {
+      if (Info->Role != ContextRole::Thread &&
+          Info->Role != ContextRole::ScopeGuard)
+        return {Info, NonOwning};
+      continue;
+    }
+    const CXXRecordDecl *RD = C->getAsCXXRecordDecl();
+    if (!RD)
+      continue;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      bool Wrapper = isNonOwningWrapper(qualifiedNameOf(RD));
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type)
+          Work.push_back({Arg.getAsType(), NonOwning || Wrapper, I.Depth + 1});
+      continue;
+    }
+    // Plain aggregates defined by the user: look at their fields.
+    const CXXRecordDecl *Def = RD->getDefinition();
+    if (!Def || Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+      continue;
+    for (const FieldDecl *F : Def->fields())
+      Work.push_back({F->getType(), NonOwning, I.Depth + 1});
+  }
+  return {};
+}
+
+bool ContextModel::methodNamed(
+    const CXXMethodDecl *M, const ASTContext &Ctx,
+    const llvm::StringMap<llvm::SmallVector<std::string, 2>> &ByClass) const {
+  if (ByClass.empty() || !M->getIdentifier())
+    return false;
+  llvm::SmallVector<std::string, 4> Names;
+  classAndBaseNames(M->getParent(), Names, 0);
+  for (const std::string &N : Names) {
+    auto It = ByClass.find(N);
+    if (It != ByClass.end() && llvm::is_contained(It->second, M->getName()))
+      return true;
+  }
+  return false;
+}
+
+bool ContextModel::isCancelMethod(const CXXMethodDecl *M,
+                                  const ASTContext &Ctx) const {
+  if (!M || !M->getIdentifier())
+    return false;
+  if (std::optional<llvm::StringRef> A = ctxAnnotation(M))
+    if (*A == "ctx::cancel")
+      return true;
+  if (const ContextTypeInfo *Info = classify(M->getParent(), Ctx))
+    if (llvm::is_contained(Info->CancelMethods, M->getName()))
+      return true;
+  return methodNamed(M, Ctx, UserCancelMethods);
+}
+
+bool ContextModel::isTokenMethod(const CXXMethodDecl *M,
+                                 const ASTContext &Ctx) const {
+  if (!M || !M->getIdentifier())
+    return false;
+  if (std::optional<llvm::StringRef> A = ctxAnnotation(M))
+    if (*A == "ctx::get_token")
+      return true;
+  if (const ContextTypeInfo *Info = classify(M->getParent(), Ctx))
+    if (llvm::is_contained(Info->TokenMethods, M->getName()))
+      return true;
+  return methodNamed(M, Ctx, UserTokenMethods);
+}
+
+bool ContextModel::isCancelFactory(const FunctionDecl *F,
+                                   const ASTContext &Ctx) const {
+  if (!F)
+    return false;
+  bind(Ctx);
+  const FunctionDecl *Canon = F->getCanonicalDecl();
+  if (const FunctionTemplateDecl *T = F->getPrimaryTemplate())
+    Canon = T->getTemplatedDecl()->getCanonicalDecl();
+  auto It = FactoryCache.find(Canon);
+  if (It != FactoryCache.end())
+    return It->second;
+  bool Result = false;
+  if (std::optional<llvm::StringRef> A = ctxAnnotation(Canon))
+    Result = *A == "ctx::cancel_factory";
+  if (!Result && Canon->getIdentifier()) {
+    std::string Name = qualifiedNameOf(Canon);
+    Result = llvm::is_contained(CancelFactories, Name);
+    if (!Result)
+      for (const std::string &Configured : CancelFactories) {
+        const Decl *D = resolveName(Configured, Ctx);
+        if (const auto *FT = dyn_cast_or_null<FunctionTemplateDecl>(D))
+          D = FT->getTemplatedDecl();
+        if (D && D->getCanonicalDecl() == Canon) {
+          Result = true;
+          break;
+        }
+      }
+  }
+  FactoryCache[Canon] = Result;
+  return Result;
+}
+
+std::string ContextModel::cancelExpression(const ContextTypeInfo &Info,
+                                           llvm::StringRef Object) const {
+  if (Info.CancelCall.empty())
+    return "";
+  return (Object + "." + Info.CancelCall).str();
+}
+
+} // namespace clang::tidy::ctx

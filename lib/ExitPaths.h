@@ -1,0 +1,86 @@
+//===--- ExitPaths.h - ctx-tidy ---------------------------------*- C++ -*-===//
+//
+// "Does every path from here to the function's exit pass an event?" answered
+// on clang's CFG in one forward pass: each block is visited at most once, so
+// the cost is linear in the size of the function. Paths that never reach an
+// exit (server loops) and paths ending in a [[noreturn]] call are not exits.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CTX_TIDY_LIB_EXITPATHS_H
+#define CTX_TIDY_LIB_EXITPATHS_H
+
+#include "clang/AST/Stmt.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <memory>
+#include <optional>
+
+namespace clang {
+class ASTContext;
+class Decl;
+class ParentMap;
+} // namespace clang
+
+namespace clang::tidy::ctx {
+
+/// A point in the CFG: an element of a block.
+struct CFGPosition {
+  const CFGBlock *Block = nullptr;
+  unsigned Index = 0;
+};
+
+/// How a path leaves the function without the event having happened.
+struct ExitPoint {
+  enum Kind { Return, Throw, FallOffEnd } How = FallOffEnd;
+  /// The return, co_return or throw; null when the path falls off the end.
+  const Stmt *Statement = nullptr;
+};
+
+/// The CFG of one function, lambda or coroutine body, built once, with a map
+/// from statements to the CFG elements that contain them.
+class ExitPathAnalysis {
+public:
+  /// Builds the CFG of \p Body (the body of \p D). Returns null when no CFG
+  /// can be built (for instance in code with errors).
+  static std::unique_ptr<ExitPathAnalysis> build(const Decl *D,
+                                                 const Stmt *Body,
+                                                 ASTContext &Ctx);
+  ~ExitPathAnalysis();
+
+  const CFG &cfg() const { return *Graph; }
+
+  /// The element that evaluates \p S, or the innermost element containing
+  /// it. None if \p S is not in this CFG (an unreachable statement).
+  std::optional<CFGPosition> positionOf(const Stmt *S) const;
+
+  /// Explores every path that starts right after \p Start. A path ends at the
+  /// first element for which \p Ends returns true. Returns the nearest exit
+  /// reached on a path that did not end that way, or none if every path that
+  /// leaves the function passes such an element.
+  std::optional<ExitPoint>
+  findExitAvoiding(CFGPosition Start,
+                   llvm::function_ref<bool(const CFGElement &)> Ends) const;
+
+  /// True if some path starting right after \p Start reaches an element for
+  /// which \p Pred is true.
+  bool mayReach(CFGPosition Start,
+                llvm::function_ref<bool(const CFGElement &)> Pred) const;
+
+  /// The statement an element evaluates, if it is a statement element.
+  static const Stmt *statementOf(const CFGElement &E);
+
+private:
+  ExitPathAnalysis() = default;
+  std::unique_ptr<CFG> Graph;
+  std::unique_ptr<ParentMap> Parents;
+  llvm::DenseMap<const Stmt *, CFGPosition> ElementOf;
+};
+
+/// True if \p Inner is \p Outer or one of its descendants.
+bool containsStmt(const Stmt *Outer, const Stmt *Inner);
+
+} // namespace clang::tidy::ctx
+
+#endif // CTX_TIDY_LIB_EXITPATHS_H

@@ -1,0 +1,83 @@
+//===--- ContextCheckBase.cpp - ctx-tidy ----------------------------------===//
+
+#include "lib/tidy/ContextCheckBase.h"
+
+namespace clang::tidy::ctx {
+
+namespace {
+struct TypeOption {
+  const char *Key;
+  ContextRole Role;
+};
+const TypeOption TypeOptions[] = {
+    {"TokenTypes", ContextRole::Token},
+    {"CancelSourceTypes", ContextRole::CancelSource},
+    {"ContextTypes", ContextRole::RequestContext},
+    {"CallbackTypes", ContextRole::StopCallback},
+    {"ScopeGuardTypes", ContextRole::ScopeGuard},
+};
+} // namespace
+
+std::vector<std::string> splitOptionList(llvm::StringRef Value) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Value.split(Parts, ';', -1, false);
+  std::vector<std::string> Out;
+  for (llvm::StringRef P : Parts)
+    if (!P.trim().empty())
+      Out.push_back(P.trim().str());
+  return Out;
+}
+
+std::vector<std::string> ContextCheckBase::readNameList(llvm::StringRef Key,
+                                                        bool Global,
+                                                        llvm::StringRef Default) {
+  llvm::StringRef Raw = Global ? Options.getLocalOrGlobal(Key, Default)
+                               : Options.get(Key, Default);
+  ModelOptions.emplace_back(Key.str(), Raw.str());
+  std::vector<std::string> Names;
+  for (std::string &N : splitOptionList(Raw)) {
+    if (!isValidQualifiedName(N)) {
+      configurationDiag("invalid entry '%0' in option '%1' of check '%2': "
+                        "expected a qualified name such as 'ns::Name'")
+          << N << Key << this->getID();
+      continue;
+    }
+    Names.push_back(std::move(N));
+  }
+  return Names;
+}
+
+ContextCheckBase::ContextCheckBase(llvm::StringRef Name,
+                                   ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  for (const TypeOption &O : TypeOptions)
+    for (const std::string &N : readNameList(O.Key, /*Global=*/true))
+      Model.addType(O.Role, N);
+  for (const std::string &N : readNameList("CancelMethods", true)) {
+    if (!llvm::StringRef(N).contains("::")) {
+      configurationDiag("invalid entry '%0' in option 'CancelMethods' of check "
+                        "'%1': expected 'Class::method'")
+          << N << this->getID();
+      continue;
+    }
+    Model.addCancelMethod(N);
+  }
+  for (const std::string &N : readNameList("TokenMethods", true)) {
+    if (!llvm::StringRef(N).contains("::")) {
+      configurationDiag("invalid entry '%0' in option 'TokenMethods' of check "
+                        "'%1': expected 'Class::method'")
+          << N << this->getID();
+      continue;
+    }
+    Model.addTokenMethod(N);
+  }
+  for (const std::string &N : readNameList("CancelFactories", true))
+    Model.addCancelFactory(N);
+}
+
+void ContextCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  for (const auto &[Key, Value] : ModelOptions)
+    Options.store(Opts, Key, Value);
+}
+
+} // namespace clang::tidy::ctx

@@ -1,0 +1,46 @@
+//===--- ContextCheckBase.h - ctx-tidy --------------------------*- C++ -*-===//
+//
+// The base of every ctx check: reads the shared context-model options
+// (TokenTypes, CancelSourceTypes, ...) with local-or-global lookup, so one
+// CheckOptions entry serves every ctx check, validates them, and writes them
+// back in storeOptions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CTX_TIDY_LIB_TIDY_CONTEXTCHECKBASE_H
+#define CTX_TIDY_LIB_TIDY_CONTEXTCHECKBASE_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "lib/ContextModel.h"
+
+namespace clang::tidy::ctx {
+
+/// Splits a ';'-separated option value into trimmed, non-empty entries.
+std::vector<std::string> splitOptionList(llvm::StringRef Value);
+
+class ContextCheckBase : public ClangTidyCheck {
+public:
+  ContextCheckBase(llvm::StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+
+protected:
+  const ContextModel &model() const { return Model; }
+
+  /// Reads a ';'-separated list of qualified names from the option \p Key
+  /// (local-or-global when \p Global), reporting malformed entries as a
+  /// configuration diagnostic and dropping them.
+  std::vector<std::string> readNameList(llvm::StringRef Key, bool Global,
+                                        llvm::StringRef Default = "");
+
+private:
+  ContextModel Model;
+  /// The option values as read, written back unchanged by storeOptions.
+  llvm::SmallVector<std::pair<std::string, std::string>, 8> ModelOptions;
+};
+
+} // namespace clang::tidy::ctx
+
+#endif // CTX_TIDY_LIB_TIDY_CONTEXTCHECKBASE_H

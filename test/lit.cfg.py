@@ -1,0 +1,33 @@
+# lit configuration for ctx-tidy's regression tests.
+import os
+import lit.formats
+
+config.name = "ctx-tidy"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "unit", "runner", "CMakeLists.txt", "selftest"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.ctx_build_dir, "test")
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+runner = os.path.join(config.test_source_root, "runner", "check_ctx.py")
+base = [
+    config.python_executable, runner,
+    "--clang-tidy", config.clang_tidy,
+    "--clangxx", config.clangxx,
+    "--filecheck", config.filecheck,
+    "--load", config.ctx_module,
+    "--isystem", os.path.join(inputs, "include"),
+]
+config.substitutions.append(("%check_ctx_selftest",
+                             " ".join(base + ["--load", config.selftest_module])))
+config.substitutions.append(("%check_ctx", " ".join(base)))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%ctx_module", config.ctx_module))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%project_root", config.ctx_source_dir))
+config.substitutions.append(("%python", config.python_executable))
+config.environment["HOME"] = os.environ.get("HOME", "/root")
+config.environment["PATH"] = os.pathsep.join(
+    [os.path.dirname(config.filecheck), os.environ.get("PATH", "")])

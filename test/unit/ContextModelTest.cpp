@@ -1,0 +1,192 @@
+//===--- ContextModelTest.cpp - ctx-tidy unit tests -----------------------===//
+
+#include "lib/ContextModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Tooling/Tooling.h"
+#include "gtest/gtest.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy::ctx;
+
+namespace {
+
+std::unique_ptr<ASTUnit> parse(llvm::StringRef Code) {
+  return tooling::buildASTFromCodeWithArgs(Code, {"-std=c++20"}, "input.cpp");
+}
+
+/// The type of the variable named \p Name.
+QualType typeOfVar(ASTUnit &AST, llvm::StringRef Name) {
+  auto Matches = match(varDecl(hasName(Name)).bind("v"), AST.getASTContext());
+  if (Matches.empty())
+    return QualType();
+  return Matches[0].getNodeAs<VarDecl>("v")->getType();
+}
+
+const CXXMethodDecl *method(ASTUnit &AST, llvm::StringRef Qualified) {
+  auto Matches =
+      match(cxxMethodDecl(hasName(Qualified)).bind("m"), AST.getASTContext());
+  return Matches.empty() ? nullptr : Matches[0].getNodeAs<CXXMethodDecl>("m");
+}
+
+// Minimal declarations in the real namespaces; the lit suite runs against the
+// real headers.
+const char *const Library = R"cpp(
+namespace std {
+inline namespace __v1 {
+class stop_token {};
+class stop_source { public: stop_token get_token() const; bool request_stop(); };
+template <class F> class stop_callback { public: stop_callback(stop_token, F); };
+}
+template <class T> class optional { T v; };
+template <class T> class shared_ptr { T *p; };
+template <class T> class reference_wrapper { T *p; };
+}
+namespace tbb { namespace detail { namespace d1 {
+class task_group_context { public: bool cancel_group_execution(); };
+} }
+inline namespace v1 { using detail::d1::task_group_context; }
+}
+namespace oneapi { namespace tbb = ::tbb; }
+)cpp";
+
+TEST(ContextModelTest, ClassifiesCatalogueTypesThroughAliases) {
+  auto AST = parse(std::string(Library) + R"cpp(
+    using Tok = const std::stop_token;
+    typedef std::stop_source Src;
+    void f(Tok &t) {
+      std::stop_token a; Tok &b = a; Src c; int d;
+      std::stop_callback<void (*)()> e(a, nullptr);
+    }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ContextModel M;
+  ASTContext &Ctx = AST->getASTContext();
+  const ContextTypeInfo *A = M.classify(typeOfVar(*AST, "a"), Ctx);
+  ASSERT_NE(A, nullptr);
+  EXPECT_EQ(A->Role, ContextRole::Token);
+  EXPECT_EQ(A->Copy, CopySemantics::OwnsState);
+  EXPECT_EQ(M.classify(typeOfVar(*AST, "b"), Ctx), A);
+  const ContextTypeInfo *C = M.classify(typeOfVar(*AST, "c"), Ctx);
+  ASSERT_NE(C, nullptr);
+  EXPECT_EQ(C->Role, ContextRole::CancelSource);
+  EXPECT_EQ(M.cancelExpression(*C, "c"), "c.request_stop()");
+  EXPECT_EQ(M.classify(typeOfVar(*AST, "d"), Ctx), nullptr);
+  const ContextTypeInfo *E = M.classify(typeOfVar(*AST, "e"), Ctx);
+  ASSERT_NE(E, nullptr);
+  EXPECT_EQ(E->Role, ContextRole::StopCallback);
+}
+
+TEST(ContextModelTest, SeesThroughUsingDeclarationsOfDetailNamespaces) {
+  auto AST = parse(std::string(Library) + R"cpp(
+    void f() { tbb::task_group_context g; oneapi::tbb::task_group_context h; }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ContextModel M;
+  ASTContext &Ctx = AST->getASTContext();
+  const ContextTypeInfo *G = M.classify(typeOfVar(*AST, "g"), Ctx);
+  ASSERT_NE(G, nullptr);
+  EXPECT_EQ(G->Name, "tbb::task_group_context");
+  EXPECT_TRUE(G->TokenIsSelf);
+  EXPECT_EQ(M.classify(typeOfVar(*AST, "h"), Ctx), G);
+  EXPECT_TRUE(M.isCancelMethod(
+      method(*AST, "tbb::detail::d1::task_group_context::cancel_group_execution"),
+      Ctx));
+}
+
+TEST(ContextModelTest, PointersAreNotClassifiedButFoundInside) {
+  auto AST = parse(std::string(Library) + R"cpp(
+    struct Entry { int id; std::stop_token tok; };
+    void f() {
+      std::stop_token *p; std::optional<std::stop_source> o;
+      std::shared_ptr<Entry> s; std::reference_wrapper<std::stop_token> r;
+      int n;
+    }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ContextModel M;
+  ASTContext &Ctx = AST->getASTContext();
+  EXPECT_EQ(M.classify(typeOfVar(*AST, "p"), Ctx), nullptr);
+  ContextModel::Nested P = M.findInside(typeOfVar(*AST, "p"), Ctx);
+  ASSERT_NE(P.Info, nullptr);
+  EXPECT_TRUE(P.NonOwning);
+  ContextModel::Nested O = M.findInside(typeOfVar(*AST, "o"), Ctx);
+  ASSERT_NE(O.Info, nullptr);
+  EXPECT_EQ(O.Info->Role, ContextRole::CancelSource);
+  EXPECT_FALSE(O.NonOwning);
+  ContextModel::Nested S = M.findInside(typeOfVar(*AST, "s"), Ctx);
+  ASSERT_NE(S.Info, nullptr);
+  EXPECT_EQ(S.Info->Role, ContextRole::Token);
+  EXPECT_TRUE(M.findInside(typeOfVar(*AST, "r"), Ctx).NonOwning);
+  EXPECT_EQ(M.findInside(typeOfVar(*AST, "n"), Ctx).Info, nullptr);
+}
+
+TEST(ContextModelTest, UserOptionsExtendTheCatalogue) {
+  auto AST = parse(std::string(Library) + R"cpp(
+    namespace my { struct Source { void stop(); int token(); };
+                   struct Tok {}; }
+    void f() { my::Source s; my::Tok t; std::stop_source builtin; }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ContextModel M;
+  M.addType(ContextRole::CancelSource, "my::Source");
+  M.addType(ContextRole::Token, "::my::Tok");
+  M.addCancelMethod("my::Source::stop");
+  M.addTokenMethod("my::Source::token");
+  ASTContext &Ctx = AST->getASTContext();
+  const ContextTypeInfo *S = M.classify(typeOfVar(*AST, "s"), Ctx);
+  ASSERT_NE(S, nullptr);
+  EXPECT_EQ(S->Role, ContextRole::CancelSource);
+  EXPECT_EQ(M.cancelExpression(*S, "s"), "s.stop()");
+  EXPECT_TRUE(M.isCancelMethod(method(*AST, "my::Source::stop"), Ctx));
+  EXPECT_TRUE(M.isTokenMethod(method(*AST, "my::Source::token"), Ctx));
+  ASSERT_NE(M.classify(typeOfVar(*AST, "t"), Ctx), nullptr);
+  // The built-in entries are still there.
+  ASSERT_NE(M.classify(typeOfVar(*AST, "builtin"), Ctx), nullptr);
+}
+
+TEST(ContextModelTest, ReadsAnnotations) {
+  auto AST = parse(R"cpp(
+    namespace app {
+    class [[clang::annotate("ctx::cancel_source")]] Ctx {
+    public:
+      Ctx();
+      Ctx(const Ctx &) = delete;
+      [[clang::annotate("ctx::cancel")]] void cancel();
+      [[clang::annotate("ctx::get_token")]] int done() const;
+    };
+    struct [[clang::annotate("ctx::token")]] Done {};
+    [[clang::annotate("ctx::cancel_factory")]] int with_timeout(int);
+    }
+    void f() { app::Ctx c; app::Done d; }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ContextModel M;
+  ASTContext &Ctx = AST->getASTContext();
+  const ContextTypeInfo *C = M.classify(typeOfVar(*AST, "c"), Ctx);
+  ASSERT_NE(C, nullptr);
+  EXPECT_EQ(C->Role, ContextRole::CancelSource);
+  EXPECT_EQ(C->Copy, CopySemantics::NotCopyable);
+  EXPECT_EQ(M.cancelExpression(*C, "c"), "c.cancel()");
+  EXPECT_TRUE(M.isTokenMethod(method(*AST, "app::Ctx::done"), Ctx));
+  ASSERT_NE(M.classify(typeOfVar(*AST, "d"), Ctx), nullptr);
+  auto F = match(functionDecl(hasName("with_timeout")).bind("f"), Ctx);
+  ASSERT_FALSE(F.empty());
+  EXPECT_TRUE(M.isCancelFactory(F[0].getNodeAs<FunctionDecl>("f"), Ctx));
+}
+
+TEST(ContextModelTest, ValidatesQualifiedNames) {
+  EXPECT_TRUE(isValidQualifiedName("std::stop_token"));
+  EXPECT_TRUE(isValidQualifiedName("::my::Tok_2"));
+  EXPECT_TRUE(isValidQualifiedName("Plain"));
+  EXPECT_FALSE(isValidQualifiedName("ns::"));
+  EXPECT_FALSE(isValidQualifiedName("my ns::Tok"));
+  EXPECT_FALSE(isValidQualifiedName("a::::b"));
+  EXPECT_FALSE(isValidQualifiedName("2x"));
+  EXPECT_FALSE(isValidQualifiedName(""));
+}
+
+} // namespace
