@@ -23,6 +23,7 @@ warnings on the same line still arrive.
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 
@@ -103,7 +104,22 @@ def main():
         client.process.kill()
         fail("%s (clangd's log: %s)" % (e, log))
     finish(client, log)
+    check_resource_dir(log)
     print("PASS: quick fix session with ctx-clangd")
+
+
+def check_resource_dir(log):
+    """ctx-clangd must hand the compiler a resource directory that exists (the
+    default one, beside a build-tree binary, does not). Debian's clang finds its
+    builtin headers even without it, so only the log can tell."""
+    with open(log, errors="replace") as f:
+        dirs = re.findall(r"-resource-dir=(\S+)", f.read())
+    if not dirs:
+        fail("clangd's log shows no -resource-dir (log: %s)" % log)
+    for d in set(dirs):
+        if not os.path.isfile(os.path.join(d, "include", "stddef.h")):
+            fail("ctx-clangd used the resource directory %s, which has no "
+                 "include/stddef.h" % d)
 
 
 def start_clangd(clangd, config_home, work):

@@ -7,6 +7,8 @@
 
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "tools/ResourceDir.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace clang::tidy {
 // Defined next to the module's registration (checks/CtxTidyModule.cpp).
@@ -19,6 +21,10 @@ extern volatile int CtxTidyModuleAnchorSource;
     clang::tidy::CtxTidyModuleAnchorSource;
 
 int main(int Argc, char **Argv) {
+  // --version says which build this is; the rest of its text is upstream's.
+  llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "ctx-tidy: clang-tidy with the ctx-* checks built in\n";
+  });
   std::string ResourceDirArg;
   std::vector<char *> Args = ctx::tools::withResourceDir(
       Argc, Argv, /*EnvName=*/nullptr, ResourceDirArg,
