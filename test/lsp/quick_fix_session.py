@@ -16,16 +16,19 @@
 The file on disk is never written.
 
 With --strict-filter it instead checks the reason ctx-clangd-setup writes
-`FastCheckFilter: Loose`: under clangd's default filter (Strict) a config that
-only adds ctx-* gets no ctx diagnostic at all, silently, while clang's own
-warnings on the same line still arrive.
+`FastCheckFilter: Loose`: on a copy of the example outside the repository, a
+config that adds ctx-* with Loose gets the ctx warning, and the same config
+under clangd's default filter (Strict) gets none, silently, while clang's own
+warning on the same line still arrives.
 """
 
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 from lsp_client import LspClient, LspError, apply_text_edits
 
@@ -144,27 +147,52 @@ def finish(client, log):
 def strict_filter_main(args):
     root = os.path.abspath(args.project_root)
     work = os.path.abspath(args.work_dir)
+    # A copy of the example outside the repository, so that no project
+    # .clangd or .clang-tidy can choose a filter for it.
+    project = tempfile.mkdtemp(prefix="ctx-clangd-strict-")
+    try:
+        os.makedirs(os.path.join(project, os.path.dirname(EXAMPLE)))
+        shutil.copy(os.path.join(root, EXAMPLE), os.path.join(project, EXAMPLE))
+        with open(os.path.join(project, os.path.dirname(EXAMPLE), "compile_flags.txt"),
+                  "w") as f:
+            f.write("-std=c++20\n-Wall\n")
+        # The same project twice, with only the filter changed: the ctx warning
+        # must appear under Loose and vanish under the default.
+        loose = ctx_codes(args.clangd, project, os.path.join(work, "loose"), "Loose")
+        strict = ctx_codes(args.clangd, project, os.path.join(work, "default"), None)
+    finally:
+        shutil.rmtree(project, ignore_errors=True)
+    if loose != [CHECK]:
+        fail("with FastCheckFilter: Loose expected %s alone, got %r" % (CHECK, loose))
+    if strict:
+        fail("ctx checks ran under the default FastCheckFilter (%r); clangd changed, and "
+             "docs/clangd.md and ctx-clangd-setup should say so" % strict)
+    print("PASS: the default FastCheckFilter drops the ctx checks, Loose runs them")
+
+
+def ctx_codes(clangd, project, work, fast_check_filter):
+    """The ctx check names clangd reports for the example under a user config
+    that adds ctx-* with the given FastCheckFilter (None: clangd's default)."""
     config_home = os.path.join(work, "config")
     config_file = os.path.join(config_home, "clangd", "config.yaml")
     os.makedirs(os.path.dirname(config_file), exist_ok=True)
     with open(config_file, "w") as f:
         f.write("Diagnostics:\n  ClangTidy:\n    Add: [ctx-*]\n")
-    client, log = start_clangd(args.clangd, config_home, work)
+        if fast_check_filter:
+            f.write("    FastCheckFilter: %s\n" % fast_check_filter)
+    client, log = start_clangd(clangd, config_home, work)
     try:
-        _, _, diagnostics = open_example(client, root)
+        _, _, diagnostics = open_example(client, project)
     except LspError as e:
         client.process.kill()
         fail("%s (clangd's log: %s)" % (e, log))
-    print("diagnostics with the default FastCheckFilter:\n%s" % describe(diagnostics))
+    print("FastCheckFilter %s:\n%s" % (fast_check_filter or "(default)", describe(diagnostics)))
     if not any(d["range"]["start"]["line"] == WARNING_AT[0] and d.get("source") == "clang"
                for d in diagnostics):
         fail("expected clang's own warning on line %d: the file was not analysed"
              % (WARNING_AT[0] + 1))
-    if any(d.get("code", "").startswith("ctx-") for d in diagnostics):
-        fail("ctx checks ran under FastCheckFilter: Strict; clangd changed, and "
-             "docs/clangd.md and ctx-clangd-setup should say so")
     finish(client, log)
-    print("PASS: the default FastCheckFilter drops the ctx checks")
+    return [d["code"] for d in diagnostics if d.get("code", "").startswith("ctx-")]
 
 
 def open_example(client, root):
