@@ -157,6 +157,30 @@ diff --git a/new.h b/new.h
         self.assertEqual(changes["new.h"].lines, {1, 2})
 
 
+class GitHubActionsSample(unittest.TestCase):
+    def test_workflow_runs_the_checks_and_uploads_sarif(self):
+        try:
+            import yaml
+        except ImportError:
+            self.skipTest("PyYAML is not installed")
+        with open(os.path.join(support.SOURCE_DIR, "docs", "github-actions.yml")) as f:
+            workflow = yaml.safe_load(f)
+        steps = workflow["jobs"]["ctx-tidy"]["steps"]
+        run_step = next(s for s in steps if "run-ctx-tidy" in s.get("run", ""))
+        upload = next(s for s in steps if s.get("uses", "").startswith(
+            "github/codeql-action/upload-sarif@"))
+        self.assertEqual(upload["if"], "always()")
+        words = run_step["run"].split()
+        sarif = words[words.index("--export-sarif") + 1]
+        self.assertEqual(os.path.normpath(os.path.join(run_step["working-directory"], sarif)),
+                         upload["with"]["sarif_file"])
+        usage = run([os.path.join(support.SCRIPTS, "run-ctx-tidy"), "--help"]).stdout
+        for word in words:
+            if word.startswith("-"):
+                self.assertIn(word, usage)
+        self.assertEqual(workflow["permissions"]["security-events"], "write")
+
+
 class SkipLogic(unittest.TestCase):
     def test_registered_checks_lists_the_module_checks(self):
         checks = support.registered_checks()
