@@ -167,15 +167,20 @@ def _level(level):
 
 
 def tool_version():
-    """`git describe` of this ctx-tidy checkout, else "unknown"."""
-    try:
-        proc = subprocess.run(["git", "-C", PROJECT_ROOT, "describe", "--tags", "--always",
-                               "--dirty"], capture_output=True, text=True)
-        if proc.returncode == 0 and proc.stdout.strip():
-            return proc.stdout.strip()
-    except OSError:
-        pass
-    return "unknown"
+    """(numeric version, commit) of this ctx-tidy checkout.
+
+    The version comes from the nearest `vX.Y.Z` tag (0.0.0 without one); the
+    commit is `git describe` output, or "" outside a git checkout."""
+    def git(*args):
+        try:
+            proc = subprocess.run(["git", "-C", PROJECT_ROOT] + list(args),
+                                  capture_output=True, text=True)
+            return proc.stdout.strip() if proc.returncode == 0 else ""
+        except OSError:
+            return ""
+    tag = git("describe", "--tags", "--abbrev=0", "--match", "v[0-9]*")
+    version = tag[1:] if re.fullmatch(r"v\d+(\.\d+)*", tag) else "0.0.0"
+    return version, git("describe", "--tags", "--always", "--dirty")
 
 
 def build_log(findings, sources, source_root, docs_url, invocation=None):
@@ -220,7 +225,10 @@ def build_log(findings, sources, source_root, docs_url, invocation=None):
 
     driver = {"name": "ctx-tidy", "informationUri": file_uri(os.path.join(PROJECT_ROOT,
                                                                           "README.md")),
-              "version": tool_version(), "rules": rules}
+              "rules": rules}
+    driver["version"], commit = tool_version()
+    if commit:
+        driver["properties"] = {"commit": commit}
     run = {
         "tool": {"driver": driver},
         "originalUriBaseIds": {"SRCROOT": {"uri": file_uri(os.path.abspath(source_root)
