@@ -142,7 +142,8 @@ std::string StaticStorageCheck::eraseGuard(const StoreSite &S,
     return "";
   if (!S.Key || !S.Object || !isRepeatable(S.Key) ||
       S.Key->isTypeDependent() || S.Object->isTypeDependent() ||
-      !isKeyedContainer(S.Object->getType()) || !A.isRepeatableAccess(S.Object))
+      S.ObjectType.isNull() || !isKeyedContainer(S.ObjectType) ||
+      !A.isRepeatableAccess(S.Object))
     return "";
   // Inside a withWLock-style callback the scope is the critical section,
   // not the request.
@@ -207,13 +208,12 @@ void StaticStorageCheck::analyse(const StoreSite &S, const StorageAnalysis &A,
     return;
 
   // The type that holds the context: the container written, or the slot.
-  QualType Holder = S.Object && !S.Object->isTypeDependent()
-                        ? S.Object->getType()
-                        : S.Target.Key->getType();
+  QualType Holder =
+      !S.ObjectType.isNull() ? S.ObjectType : S.Target.Key->getType();
   if (S.Kind == StoreKind::StaticInit)
     Holder = S.Target.Key->getType();
   ContextModel::Nested Held = model().findInside(Holder, Ctx);
-  if (!Held.Info && S.Object && S.Object->isTypeDependent())
+  if (!Held.Info && S.ObjectType.isNull())
     Held = model().findInside(S.Target.Key->getType(), Ctx);
   if (!Held.Info)
     return;

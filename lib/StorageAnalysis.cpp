@@ -106,6 +106,16 @@ const Expr *memberObject(const Expr *Callee) {
   return nullptr;
 }
 
+/// The type of the object a member call is made on (the pointee for `->`).
+QualType objectType(const Expr *Callee) {
+  Callee = Callee ? Callee->IgnoreParenImpCasts() : nullptr;
+  const auto *ME = dyn_cast_or_null<MemberExpr>(Callee);
+  if (!ME || ME->getBase()->isTypeDependent())
+    return QualType();
+  QualType T = ME->getBase()->getType();
+  return ME->isArrow() ? T->getPointeeType() : T;
+}
+
 SourceLocation memberLoc(const Expr *Callee) {
   Callee = Callee ? Callee->IgnoreParenImpCasts() : nullptr;
   if (const auto *ME = dyn_cast_or_null<MemberExpr>(Callee))
@@ -695,6 +705,7 @@ public:
       if (T && isInsertMethod(Name)) {
         StoreSite S = site(StoreKind::Insert, CE);
         S.Object = Object;
+        S.ObjectType = objectType(CE->getCallee());
         S.Method = Name.str();
         S.MemberLoc = memberLoc(CE->getCallee());
         S.Target = *T;
@@ -717,6 +728,8 @@ public:
         if (std::optional<StaticTarget> T = A.targetOf(CE->getArg(0), 0)) {
           StoreSite S = site(StoreKind::Exchange, CE);
           S.Object = CE->getArg(0);
+        if (!CE->getArg(0)->isTypeDependent())
+          S.ObjectType = CE->getArg(0)->getType();
           S.Target = *T;
           S.Values.push_back(CE->getArg(1));
           A.Stores.push_back(std::move(S));
@@ -854,6 +867,8 @@ private:
       if (std::optional<StaticTarget> T = A.targetOf(Container, 0)) {
         StoreSite S = site(StoreKind::SubscriptAssign, Store);
         S.Object = Container;
+        if (!Container->isTypeDependent())
+          S.ObjectType = Container->getType();
         S.Target = *T;
         S.Values.push_back(RHS);
         S.Key = Key;
@@ -868,6 +883,8 @@ private:
     noteRemoval(*T);
     StoreSite S = site(StoreKind::Assign, Store);
     S.Object = LHS;
+        if (!LHS->isTypeDependent())
+          S.ObjectType = LHS->getType();
     S.Target = *T;
     S.Values.push_back(RHS);
     A.Stores.push_back(std::move(S));

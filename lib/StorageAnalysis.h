@@ -104,6 +104,9 @@ struct StoreSite {
   /// The container or variable as written (the object of the call, the
   /// left-hand side of the assignment); null for StaticInit.
   const Expr *Object = nullptr;
+  /// The type of the container or variable written (the pointee for
+  /// `c->insert(...)`); null when dependent.
+  QualType ObjectType;
   /// For Insert: the member name written ("emplace").
   std::string Method;
   /// For Insert, the `c.`/`c->` prefix of the call: from the object to the
