@@ -266,6 +266,9 @@ void StaticStorageCheck::analyse(const StoreSite &S, const StorageAnalysis &A,
                           ? "member of long-lived '" +
                                 qualifiedNameOf(S.Target.LongLived) + "'"
                           : "";
+  // "static 'g_active'", "'Server::last_', a member of long-lived 'Server',".
+  std::string Slot = S.Target.LongLived ? "'" + Name + "', a " + Where + ","
+                                        : "static '" + Name + "'";
   SourceLocation Loc = S.Store->getBeginLoc();
   if (S.Kind == StoreKind::StaticInit)
     Loc = S.Target.Key->getLocation();
@@ -281,25 +284,20 @@ void StaticStorageCheck::analyse(const StoreSite &S, const StorageAnalysis &A,
           << Role << Name << S.Store->getSourceRange();
     break;
   case Rule2:
-    diag(Loc, "%0 to a %1 is stored in %select{static|a}2 '%3'%4 and "
-              "dangles when the request ends")
-        << Link << Role << (S.Target.LongLived ? 1 : 0) << Name
-        << (S.Target.LongLived ? ", " + Where : std::string())
-        << S.Store->getSourceRange();
+    diag(Loc, "%0 to a %1 is stored in %2 and dangles when the request ends")
+        << Link << Role << Slot << S.Store->getSourceRange();
     break;
   case Rule3:
-    diag(Loc, "%0 is %select{assigned to|kept in}1 %select{static|a}2 "
-              "'%3'%4 and outlives the request")
-        << Role << (S.Kind == StoreKind::StaticInit ? 1 : 0)
-        << (S.Target.LongLived ? 1 : 0) << Name
-        << (S.Target.LongLived ? ", " + Where : std::string())
+    diag(Loc, "%0 is %select{assigned to|kept in}1 %2 and outlives the request")
+        << Role << (S.Kind == StoreKind::StaticInit ? 1 : 0) << Slot
         << S.Store->getSourceRange();
     break;
   }
 
   // Where the storage is declared, and why it lives long.
   if (S.Kind != StoreKind::StaticInit)
-    diag(S.Target.Key->getLocation(), "'%0' declared here",
+    diag(cast<ValueDecl>(S.Target.Key->getCanonicalDecl())->getLocation(),
+         "'%0' declared here",
          DiagnosticIDs::Note)
         << Name;
   if (S.Target.LongLived) {
@@ -350,11 +348,11 @@ void StaticStorageCheck::analyse(const StoreSite &S, const StorageAnalysis &A,
     diag(S.Store->getBeginLoc(),
          S.Kind == StoreKind::StaticInit
              ? "a static is initialized once and keeps the first request's "
-               "%0 for the life of the process"
+               "%1 for the life of the process"
              : "restore the previous value before every exit, or store the "
                "request's ids and deadline instead of the %0",
          DiagnosticIDs::Note)
-        << Role;
+        << Role << roleName(Held.Info->Role);
     return;
   }
 }
