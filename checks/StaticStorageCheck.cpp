@@ -117,12 +117,13 @@ bool StaticStorageCheck::isRestored(const StoreSite &S,
     return true; // Unreachable code.
   auto Restores = [&](const CFGElement &E) {
     if (const Stmt *St = ExitPathAnalysis::statementOf(E))
-      return St != S.Store && A.writesTo(St, S.Target);
+      return !containsStmt(St, S.Store) && A.writesTo(St, S.Target);
     // A scope guard (or any local object) whose destructor or callable
     // writes the slot back.
     if (std::optional<CFGAutomaticObjDtor> D = E.getAs<CFGAutomaticObjDtor>()) {
       const VarDecl *V = D->getVarDecl();
-      if (V->getInit() && A.containsWriteTo(V->getInit(), S.Target))
+      if (V->getInit() &&
+          A.containsWriteTo(V->getInit(), S.Target, /*OnlyInLambdas=*/true))
         return true;
       if (const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl())
         if (const CXXDestructorDecl *Dtor = RD->getDestructor())

@@ -526,6 +526,13 @@ void StorageAnalysis::originInto(const Expr *E, ValueOrigin &Out,
         if (Info->Role != ContextRole::Token)
           Out.Fresh = true;
     } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      // std::exchange(slot, v) yields the slot's old value, not v.
+      if (const FunctionDecl *FD = CE->getDirectCallee();
+          FD && FD->getIdentifier() && FD->getName() == "exchange" &&
+          CE->getNumArgs() == 2 && qualifiedNameOf(FD) == "std::exchange") {
+        Work.push_back(CE->getArg(0));
+        continue;
+      }
       if (isMakeFunction(CE->getDirectCallee()))
         if (ContextModel::Nested N = Model.findInside(CE->getType(), Ctx);
             N.Info && N.Info->Role != ContextRole::Token)
@@ -584,19 +591,20 @@ bool StorageAnalysis::writesTo(const Stmt *S, const StaticTarget &T) const {
   return false;
 }
 
-bool StorageAnalysis::containsWriteTo(const Stmt *S,
-                                      const StaticTarget &T) const {
-  llvm::SmallVector<const Stmt *, 16> Work{S};
+bool StorageAnalysis::containsWriteTo(const Stmt *S, const StaticTarget &T,
+                                      bool OnlyInLambdas) const {
+  llvm::SmallVector<std::pair<const Stmt *, bool>, 16> Work{
+      {S, !OnlyInLambdas}};
   for (unsigned Steps = 0; !Work.empty() && Steps < 4096; ++Steps) {
-    const Stmt *Cur = Work.pop_back_val();
+    auto [Cur, Counts] = Work.pop_back_val();
     if (!Cur)
       continue;
-    if (writesTo(Cur, T))
+    if (Counts && writesTo(Cur, T))
       return true;
     if (const auto *LE = dyn_cast<LambdaExpr>(Cur))
-      Work.push_back(LE->getBody());
+      Work.push_back({LE->getBody(), true});
     for (const Stmt *Child : Cur->children())
-      Work.push_back(Child);
+      Work.push_back({Child, Counts});
   }
   return false;
 }

@@ -162,8 +162,11 @@ public:
   bool writesTo(const Stmt *S, const StaticTarget &T) const;
 
   /// True when \p S or anything inside it (lambda bodies included) writes
-  /// to \p T: the body of a restoring scope guard or destructor.
-  bool containsWriteTo(const Stmt *S, const StaticTarget &T) const;
+  /// to \p T: the body of a restoring destructor. With \p OnlyInLambdas,
+  /// only writes inside lambda bodies count: the callable of a scope guard,
+  /// which runs when the guard is destroyed.
+  bool containsWriteTo(const Stmt *S, const StaticTarget &T,
+                       bool OnlyInLambdas = false) const;
   /// True when \p E designates static storage in a way that can be written
   /// again later with the same meaning: names, members, lock access and
   /// accessors without arguments.
