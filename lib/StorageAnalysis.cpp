@@ -676,8 +676,14 @@ public:
       }
       return true;
     }
-    if (V->isStaticLocal() && V->getInit() && !Functions.empty() &&
-        !V->getInit()->containsErrors()) {
+    const Expr *Init = V->getInit() ? strip(V->getInit()) : nullptr;
+    bool DefaultInit =
+        Init && ((isa<CXXConstructExpr>(Init) &&
+                  cast<CXXConstructExpr>(Init)->getNumArgs() == 0) ||
+                 (isa<InitListExpr>(Init) &&
+                  cast<InitListExpr>(Init)->getNumInits() == 0));
+    if (V->isStaticLocal() && Init && !DefaultInit && !Functions.empty() &&
+        !Init->containsErrors()) {
       StoreSite S = site(StoreKind::StaticInit, V->getInit());
       S.Target = StaticTarget{V, V, nullptr, false};
       S.Values.push_back(V->getInit());
