@@ -3,7 +3,6 @@
 #include "lib/StorageAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -755,6 +754,7 @@ public:
     const FunctionDecl *FD = CE->getDirectCallee();
     for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
       const Expr *Arg = CE->getArg(I);
+      CallArguments.insert(Arg->IgnoreParenImpCasts());
       QualType PT;
       if (FD && I < FD->getNumParams())
         PT = FD->getParamDecl(I)->getType();
@@ -794,8 +794,7 @@ public:
     if (!CollectStores || UO->getOpcode() != UO_AddrOf)
       return true;
     // &g_map kept anywhere but a call argument (handled above) escapes.
-    DynTypedNodeList Parents = A.Ctx.getParents(*UO);
-    if (Parents.size() == 1 && Parents[0].get<CallExpr>())
+    if (CallArguments.contains(UO))
       return true;
     if (std::optional<StaticTarget> T = A.targetOf(UO->getSubExpr(), 0))
       noteEscape(*T);
@@ -936,6 +935,9 @@ private:
   const SourceManager &SM;
   bool CollectStores;
   llvm::SmallVector<FunctionFrame, 4> Functions;
+  /// Arguments of the calls seen so far (calls are visited before their
+  /// arguments), so that `&x` as an argument is not taken for an escape.
+  llvm::DenseSet<const Expr *> CallArguments;
 };
 
 void StorageAnalysis::scan() {
