@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "checks/TemporaryCallbackCheck.h"
+#include "checks/StaticStorageCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::ctx {

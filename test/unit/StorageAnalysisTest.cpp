@@ -1,0 +1,153 @@
+//===--- StorageAnalysisTest.cpp - ctx-tidy unit tests --------------------===//
+
+#include "lib/StorageAnalysis.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Tooling/Tooling.h"
+#include "gtest/gtest.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy::ctx;
+
+namespace {
+
+// Minimal declarations in the real namespaces; the lit suite runs against the
+// real headers.
+const char *const Library = R"cpp(
+namespace std {
+class stop_token {};
+class stop_source { public: stop_token get_token() const; };
+template <class K, class V> class map {
+public:
+  using mapped_type = V;
+  V &operator[](const K &);
+  void emplace(const K &, const V &);
+  int erase(const K &);
+  void clear();
+  int *begin();
+  int size() const;
+};
+}
+)cpp";
+
+std::unique_ptr<ASTUnit> parse(llvm::StringRef Code) {
+  return tooling::buildASTFromCodeWithArgs(std::string(Library) + Code.str(),
+                                           {"-std=c++20"}, "input.cpp");
+}
+
+TEST(StorageAnalysisTest, RemovalAndInsertLists) {
+  for (const char *Name : {"erase", "erase_if", "eraseInto", "unsafe_erase",
+                           "extract", "clear", "pop_back", "pop_front", "pop",
+                           "swap", "resize", "reset"})
+    EXPECT_TRUE(isRemovalMethod(Name)) << Name;
+  EXPECT_FALSE(isRemovalMethod("emplace"));
+  EXPECT_FALSE(isRemovalMethod("find"));
+  EXPECT_TRUE(isRemovalFunction("std::erase_if"));
+  EXPECT_TRUE(isRemovalFunction("std::exchange"));
+  EXPECT_TRUE(isRemovalFunction("absl::erase_if"));
+  EXPECT_FALSE(isRemovalFunction("std::move"));
+  for (const char *Name : {"insert", "emplace", "try_emplace",
+                           "insert_or_assign", "push_back", "emplace_back",
+                           "push"})
+    EXPECT_TRUE(isInsertMethod(Name)) << Name;
+  EXPECT_FALSE(isInsertMethod("erase"));
+}
+
+TEST(StorageAnalysisTest, FindsStoresThroughReferencesAndAccessors) {
+  auto AST = parse(R"cpp(
+    static std::map<int, std::stop_token> &registry() {
+      static std::map<int, std::stop_token> tokens;
+      return tokens;
+    }
+    void handle(int id, std::stop_token tok) {
+      auto &reg = registry();
+      reg.emplace(id, tok);
+      registry()[id] = tok;
+    }
+  )cpp");
+  ContextModel Model;
+  StorageAnalysis A(AST->getASTContext(), Model, {});
+  A.scan();
+  ASSERT_EQ(A.stores().size(), 2u);
+  for (const StoreSite &S : A.stores()) {
+    EXPECT_EQ(S.Target.Key->getName(), "tokens");
+    EXPECT_TRUE(A.originOf(S.Values.back()).FromRequest);
+    EXPECT_TRUE(A.removalVisibleInFile(S.Target));
+    EXPECT_FALSE(A.hasRemoval(S.Target));
+  }
+  EXPECT_EQ(A.stores()[0].Kind, StoreKind::Insert);
+  EXPECT_EQ(A.stores()[1].Kind, StoreKind::SubscriptAssign);
+}
+
+TEST(StorageAnalysisTest, ShutdownTokensAreNotTheRequests) {
+  auto AST = parse(R"cpp(
+    std::stop_source g_shutdown;
+    std::map<int, std::stop_token> g_tokens;
+    void install(int id) {
+      auto tok = g_shutdown.get_token();
+      g_tokens.emplace(id, tok);
+    }
+    void reset() { g_tokens.clear(); }
+  )cpp");
+  ContextModel Model;
+  StorageAnalysis A(AST->getASTContext(), Model, {});
+  A.scan();
+  ASSERT_EQ(A.stores().size(), 1u);
+  ValueOrigin O = A.originOf(A.stores()[0].Values.back());
+  EXPECT_FALSE(O.FromRequest);
+  EXPECT_TRUE(O.FromStatic);
+  EXPECT_TRUE(A.hasRemoval(A.stores()[0].Target));
+}
+
+TEST(StorageAnalysisTest, LongLivedClassesAndMembers) {
+  auto AST = parse(R"cpp(
+    class Tracker {
+    public:
+      void track(int id, std::stop_token tok) { tokens_.emplace(id, tok); }
+    private:
+      std::map<int, std::stop_token> tokens_;
+    };
+    class Scope {
+    public:
+      void track(int id, std::stop_token tok) { tokens_.emplace(id, tok); }
+    private:
+      std::map<int, std::stop_token> tokens_;
+    };
+    Tracker g_tracker;
+  )cpp");
+  ContextModel Model;
+  StorageAnalysis A(AST->getASTContext(), Model, {});
+  A.scan();
+  ASSERT_EQ(A.stores().size(), 1u);
+  const StaticTarget &T = A.stores()[0].Target;
+  ASSERT_TRUE(T.LongLived);
+  EXPECT_EQ(T.LongLived->getName(), "Tracker");
+  std::optional<LongLivedReason> Why = A.longLived(T.LongLived);
+  ASSERT_TRUE(Why && Why->Witness);
+  EXPECT_EQ(Why->Witness->getName(), "g_tracker");
+}
+
+TEST(StorageAnalysisTest, LongLivedTypesOption) {
+  auto AST = parse(R"cpp(
+    namespace app {
+    class Dispatcher {
+    public:
+      void on(int id, std::stop_token tok) { subs_.emplace(id, tok); }
+    private:
+      std::map<int, std::stop_token> subs_;
+    };
+    }
+  )cpp");
+  ContextModel Model;
+  StorageAnalysis A(AST->getASTContext(), Model, {"app::Dispatcher"});
+  A.scan();
+  ASSERT_EQ(A.stores().size(), 1u);
+  std::optional<LongLivedReason> Why =
+      A.longLived(A.stores()[0].Target.LongLived);
+  ASSERT_TRUE(Why);
+  EXPECT_EQ(Why->Witness, nullptr);
+}
+
+} // namespace
