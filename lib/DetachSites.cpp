@@ -189,7 +189,9 @@ std::optional<SourceLocation> escapeOfLocal(const VarDecl *VD,
   for (const Expr *Use : usesOf(VD, Body)) {
     DynTypedNodeList Ps = Ctx.getParents(*Use);
     const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
-    while (P && isa<ImplicitCastExpr, ParenExpr>(P)) {
+    while (P && isa<ImplicitCastExpr, ParenExpr, CXXConstructExpr,
+                    ExprWithCleanups, CXXBindTemporaryExpr,
+                    MaterializeTemporaryExpr>(P)) {
       Ps = Ctx.getParents(*P);
       P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
     }
