@@ -296,6 +296,17 @@ const VarDecl *executionContextOf(const Expr *Executor, unsigned Depth = 0) {
   return nullptr;
 }
 
+/// Where a call names its callee: "post" in "boost::asio::post(...)",
+/// "add" in "ex->add(...)".
+SourceLocation calleeNameLoc(const CallExpr *E) {
+  const Expr *Callee = E->getCallee()->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Callee))
+    return DRE->getLocation();
+  if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+    return ME->getMemberLoc();
+  return E->getExprLoc();
+}
+
 /// True if the element runs or joins \p Context: io.run(), pool.join(),
 /// pool.wait().
 bool runsOrJoins(const CFGElement &El, const VarDecl *Context) {
@@ -611,9 +622,11 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
   }
   if (Name == "boost::asio::co_spawn") {
     // Only the detached completion token lets the coroutine run unobserved.
-    if (E->getNumArgs() < 3 ||
-        recordName(E->getArg(E->getNumArgs() - 1)->getType()) !=
-            "boost::asio::detached_t")
+    unsigned Written = E->getNumArgs();
+    while (Written > 0 && isa<CXXDefaultArgExpr>(E->getArg(Written - 1)))
+      --Written;
+    if (Written < 3 || recordName(E->getArg(Written - 1)->getType()) !=
+                           "boost::asio::detached_t")
       return std::nullopt;
   }
   if (CallableArg >= E->getNumArgs() || waitedAtOnce(E, Ctx))
@@ -622,7 +635,7 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
   DetachSite Site;
   Site.Kind = DetachKind::FireAndForget;
   Site.Callable = E->getArg(CallableArg);
-  Site.At = E->getExprLoc();
+  Site.At = calleeNameLoc(E);
   Site.Callee = Name;
   if (const VarDecl *Context = executionContextOf(Executor)) {
     // A local context that is run or joined on every path before the
@@ -675,7 +688,7 @@ DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F, ASTContext &Ctx) {
   DetachSite Site;
   Site.Kind = DetachKind::GrpcCallback;
   Site.Callable = Callback;
-  Site.At = E->getExprLoc();
+  Site.At = calleeNameLoc(E);
   Site.Callee = FD->getNameAsString();
   if (Exit->Statement)
     Site.UnwaitedExit = Exit->Statement->getBeginLoc();
