@@ -212,12 +212,18 @@ void DetachedRefCaptureCheck::report(const DetachSite &Site, ASTContext &Ctx) {
     }
     if (Fixed)
       return;
-    if (R.Way == ReachWay::NonOwningHandle) {
+    if (R.Way == ReachWay::NonOwningHandle && R.SourceInfo) {
       diag(R.Loc,
            "give the task ownership: a 'std::shared_ptr<%0>' captured by "
            "value, or an owning token type",
            DiagnosticIDs::Note)
-          << (R.SourceInfo ? R.SourceInfo->Name : std::string("source"));
+          << R.SourceInfo->Name;
+    } else if (R.Info->Copy == CopySemantics::PointsIntoSource) {
+      diag(R.Loc,
+           "give the task ownership of the source '%0' points into, or use "
+           "an owning token type",
+           DiagnosticIDs::Note)
+          << R.Object->getName();
     } else if (R.Way == ReachWay::RawPointer ||
                R.Info->Copy != CopySemantics::OwnsState) {
       diag(R.Loc,

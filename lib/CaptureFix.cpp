@@ -119,7 +119,7 @@ void collectNames(const Stmt *S, llvm::StringSet<> &Out) {
     collectNames(Child, Out);
 }
 
-/// "tok_" -> "tok", "m_token" -> "token".
+/// "tok_" -> "tok", "m_token" -> "token", "Token" -> "token".
 std::string copyNameFor(llvm::StringRef Member) {
   llvm::StringRef N = Member;
   N.consume_front("m_");
@@ -127,7 +127,10 @@ std::string copyNameFor(llvm::StringRef Member) {
     N = N.drop_back();
   while (N.starts_with("_"))
     N = N.drop_front();
-  return N.str();
+  std::string Name = N.str();
+  if (Name == Member && !Name.empty() && isUppercase(Name.front()))
+    Name.front() = toLowercase(Name.front());
+  return Name;
 }
 
 bool usedInNestedLambda(const ValueDecl *Object, const Stmt *S, bool Nested) {

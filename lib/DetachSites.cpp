@@ -280,6 +280,9 @@ const VarDecl *executionContextOf(const Expr *Executor, unsigned Depth = 0) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
     if (CE->getNumArgs() >= 1)
       return executionContextOf(CE->getArg(0), Depth + 1);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      return executionContextOf(UO->getSubExpr(), Depth + 1);
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
     if (const CXXMethodDecl *M = MC->getMethodDecl())
       if (M->getIdentifier() && M->getName() == "get_executor")
@@ -339,6 +342,46 @@ bool waitedAtOnce(const Expr *E, ASTContext &Ctx) {
     Cur = P;
   }
   return false;
+}
+
+/// The local variable initialized with the value of the call \p E.
+const VarDecl *resultVariable(const Expr *E, ASTContext &Ctx) {
+  const Stmt *Cur = E;
+  for (unsigned I = 0; I < 6; ++I) {
+    DynTypedNodeList Ps = Ctx.getParents(*Cur);
+    if (Ps.size() != 1)
+      return nullptr;
+    if (const auto *VD = Ps[0].get<VarDecl>())
+      return VD->hasLocalStorage() && !VD->getType()->isReferenceType()
+                 ? VD
+                 : nullptr;
+    const Stmt *P = Ps[0].get<Stmt>();
+    if (!P || !isa<ExprWithCleanups, MaterializeTemporaryExpr,
+                   CXXBindTemporaryExpr, ImplicitCastExpr, ParenExpr,
+                   CXXConstructExpr>(P))
+      return nullptr;
+    Cur = P;
+  }
+  return nullptr;
+}
+
+/// True if the element calls get() or wait() on \p Result, directly or on
+/// std::move(Result).
+bool waitsOn(const CFGElement &El, const VarDecl *Result) {
+  const auto *MC =
+      dyn_cast_or_null<CXXMemberCallExpr>(ExitPathAnalysis::statementOf(El));
+  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier())
+    return false;
+  llvm::StringRef N = MC->getMethodDecl()->getName();
+  if (N != "get" && N != "wait")
+    return false;
+  const Expr *Obj = strip(MC->getImplicitObjectArgument());
+  if (const auto *C = dyn_cast_or_null<CallExpr>(Obj))
+    if (C->getNumArgs() == 1 && C->getDirectCallee() &&
+        C->getDirectCallee()->getIdentifier() &&
+        qualifiedNameOf(C->getDirectCallee()) == "std::move")
+      Obj = C->getArg(0);
+  return localObject(Obj) == Result;
 }
 
 } // namespace
@@ -631,6 +674,16 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
   }
   if (CallableArg >= E->getNumArgs() || waitedAtOnce(E, Ctx))
     return std::nullopt;
+  if (const VarDecl *Result = resultVariable(E, Ctx)) {
+    // "auto f = folly::via(ex, task); ... std::move(f).get();" on every path.
+    ExitPathAnalysis *Paths = F.paths(Ctx);
+    if (Paths)
+      if (std::optional<CFGPosition> At = Paths->positionOf(E))
+        if (!Paths->findExitAvoiding(*At, [&](const CFGElement &El) {
+              return waitsOn(El, Result);
+            }))
+          return std::nullopt;
+  }
 
   DetachSite Site;
   Site.Kind = DetachKind::FireAndForget;
