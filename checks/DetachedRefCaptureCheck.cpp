@@ -101,6 +101,13 @@ void DetachedRefCaptureCheck::registerMatchers(MatchFinder *Finder) {
                        unless(isInTemplateInstantiation()))
           .bind("thread"),
       this);
+  // In a template, a thread built from a lambda of dependent type is not
+  // resolved yet.
+  Finder->addMatcher(
+      cxxUnresolvedConstructExpr(
+          hasType(cxxRecordDecl(hasAnyName("::std::thread", "::std::jthread"))))
+          .bind("thread"),
+      this);
   Finder->addMatcher(
       callExpr(argumentCountAtLeast(1), unless(isInTemplateInstantiation()))
           .bind("call"),
@@ -110,7 +117,7 @@ void DetachedRefCaptureCheck::registerMatchers(MatchFinder *Finder) {
 void DetachedRefCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   std::optional<DetachSite> Site;
-  if (const auto *T = Result.Nodes.getNodeAs<CXXConstructExpr>("thread"))
+  if (const auto *T = Result.Nodes.getNodeAs<Expr>("thread"))
     Site = Sites->threadSite(T, Ctx);
   else if (const auto *C = Result.Nodes.getNodeAs<CallExpr>("call"))
     Site = Sites->callSite(C, Ctx);

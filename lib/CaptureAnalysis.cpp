@@ -258,6 +258,20 @@ void collectThisMembers(const Stmt *S,
     collectThisMembers(Child, Out);
 }
 
+/// True if \p S holds an expression clang could not make sense of (code
+/// being typed): nothing in it is reported.
+bool hasErrors(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (E->containsErrors())
+      return true;
+  for (const Stmt *Child : S->children())
+    if (hasErrors(Child))
+      return true;
+  return false;
+}
+
 } // namespace
 
 const LambdaExpr *lambdaOf(const Expr *Callable) {
@@ -313,7 +327,8 @@ llvm::SmallVector<ContextReach, 4>
 findContextReaches(const LambdaExpr *L, const ContextModel &Model,
                    ASTContext &Ctx) {
   llvm::SmallVector<ContextReach, 4> Out;
-  if (!L || L->containsErrors())
+  if (!L || L->containsErrors() || !L->getCallOperator() ||
+      L->getCallOperator()->isInvalidDecl() || hasErrors(L->getBody()))
     return Out;
   const Stmt *Body = L->getBody();
   llvm::DenseSet<const ValueDecl *> Seen;

@@ -471,13 +471,20 @@ DetachSiteFinder::Frame *DetachSiteFinder::frameOf(const Expr *E,
   return Slot.get();
 }
 
-std::optional<DetachSite>
-DetachSiteFinder::threadSite(const CXXConstructExpr *E, ASTContext &Ctx) {
-  if (!E || E->containsErrors() || E->getNumArgs() == 0 ||
-      !isThreadType(E->getType()))
+std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
+                                                       ASTContext &Ctx) {
+  if (!E || E->containsErrors() || !isThreadType(E->getType()))
     return std::nullopt;
-  const CXXConstructorDecl *Ctor = E->getConstructor();
-  if (!Ctor || Ctor->isCopyOrMoveConstructor())
+  llvm::SmallVector<const Expr *, 4> Args;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (!Ctor || Ctor->isCopyOrMoveConstructor())
+      return std::nullopt;
+    Args.append(CE->arg_begin(), CE->arg_end());
+  } else if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(E)) {
+    Args.append(U->arg_begin(), U->arg_end());
+  }
+  if (Args.empty() || isThreadType(Args[0]->getType()))
     return std::nullopt;
   Frame *F = frameOf(E, Ctx);
   if (!F)
@@ -485,12 +492,12 @@ DetachSiteFinder::threadSite(const CXXConstructExpr *E, ASTContext &Ctx) {
 
   DetachSite Site;
   Site.Kind = DetachKind::DetachedThread;
-  Site.Callable = E->getArg(0);
-  for (unsigned I = 1; I < E->getNumArgs(); ++I)
-    Site.ForwardedArgs.push_back(E->getArg(I));
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(E->getArg(0))))
+  Site.Callable = Args[0];
+  for (unsigned I = 1; I < Args.size(); ++I)
+    Site.ForwardedArgs.push_back(Args[I]);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Args[0])))
     Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
-  else if (const auto *UO = dyn_cast<UnaryOperator>(strip(E->getArg(0))))
+  else if (const auto *UO = dyn_cast<UnaryOperator>(strip(Args[0])))
     if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(UO->getSubExpr())))
       Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
   Site.Callee = recordName(E->getType());

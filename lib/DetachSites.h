@@ -79,9 +79,9 @@ public:
                    std::vector<std::string> DetachingCalls);
   ~DetachSiteFinder();
 
-  /// The site started by a std::thread/std::jthread construction \p E.
-  std::optional<DetachSite> threadSite(const CXXConstructExpr *E,
-                                       ASTContext &Ctx);
+  /// The site started by a std::thread/std::jthread construction \p E: a
+  /// CXXConstructExpr, or a CXXUnresolvedConstructExpr in a template.
+  std::optional<DetachSite> threadSite(const Expr *E, ASTContext &Ctx);
   /// The site started by the call \p E: std::async, a detaching call, a
   /// gRPC callback-API call.
   std::optional<DetachSite> callSite(const CallExpr *E, ASTContext &Ctx);
