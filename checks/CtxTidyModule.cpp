@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/DetachedRefCaptureCheck.h"
 #include "checks/TemporaryCallbackCheck.h"
 #include "checks/StaticStorageCheck.h"
 #include "clang-tidy/ClangTidyModule.h"

@@ -1,0 +1,619 @@
+//===--- CaptureAnalysis.cpp - ctx-tidy -----------------------------------===//
+
+#include "lib/CaptureAnalysis.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/LambdaCapture.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::ctx {
+
+namespace {
+
+/// Member functions the standard declares non-const although a library may
+/// declare them const (libstdc++ 12 has 'bool request_stop() const'). A fix
+/// must compile against every conforming library.
+const char *const NonConstByStandard[] = {
+    "std::stop_source::request_stop",
+    "std::stop_source::swap",
+};
+
+bool isContextFamily(const ContextTypeInfo *Info) {
+  if (!Info)
+    return false;
+  switch (Info->Role) {
+  case ContextRole::Token:
+  case ContextRole::CancelSource:
+  case ContextRole::RequestContext:
+  case ContextRole::StopCallback:
+    return true;
+  case ContextRole::ScopeGuard:
+  case ContextRole::Thread:
+    return false;
+  }
+  return false;
+}
+
+const Expr *stripWrappers(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *W = dyn_cast<ExprWithCleanups>(E))
+      E = W->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+             C && C->getNumArgs() == 1 && !isa<CXXTemporaryObjectExpr>(C) &&
+             C->getConstructor() &&
+             (C->getConstructor()->isCopyOrMoveConstructor()))
+      E = C->getArg(0);
+    else
+      return E;
+  }
+  return E;
+}
+
+bool isCallTo(const CallExpr *C, llvm::StringRef Qualified) {
+  const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
+  return FD && FD->getIdentifier() && qualifiedNameOf(FD) == Qualified;
+}
+
+/// Strips std::move / std::forward around \p E.
+const Expr *stripMove(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
+    E = stripWrappers(E);
+    const auto *C = dyn_cast_or_null<CallExpr>(E);
+    if (!C || C->getNumArgs() != 1 ||
+        !(isCallTo(C, "std::move") || isCallTo(C, "std::forward")))
+      return E;
+    E = C->getArg(0);
+  }
+  return E;
+}
+
+/// The record type name of \p T, references looked through.
+std::string recordName(QualType T) {
+  if (T.isNull())
+    return "";
+  if (const CXXRecordDecl *RD =
+          T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl())
+    return qualifiedNameOf(RD);
+  return "";
+}
+
+bool containsSharedFromThis(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *M = MC->getMethodDecl())
+      if (M->getIdentifier() && (M->getName() == "shared_from_this" ||
+                                 M->getName() == "weak_from_this"))
+        return true;
+  for (const Stmt *Child : S->children())
+    if (containsSharedFromThis(Child))
+      return true;
+  return false;
+}
+
+/// True if \p L holds a strong reference to *this: a by-copy capture of a
+/// std::shared_ptr initialized (directly, or through a local) from
+/// shared_from_this().
+bool keepsThisAlive(const LambdaExpr *L) {
+  for (const LambdaCapture &C : L->captures()) {
+    if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
+      continue;
+    const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
+    if (!VD || recordName(VD->getType()) != "std::shared_ptr")
+      continue;
+    if (containsSharedFromThis(VD->getInit()))
+      return true;
+  }
+  return false;
+}
+
+/// The context-family object a by-reference binding of \p Init refers to:
+/// a frame variable or a member of *this.
+const ValueDecl *referentOf(const Expr *Init) {
+  const Expr *E = stripMove(Init);
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    return VD && isFrameObject(VD) ? VD : nullptr;
+  }
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
+}
+
+/// The object a pointer value \p Init points to, when it is a frame object
+/// or member that the pointer does not own: &local, &member, a pointer
+/// parameter, or a local pointer initialized with one of those.
+const ValueDecl *pointeeOf(const Expr *Init, unsigned Depth = 0) {
+  const Expr *E = stripWrappers(Init);
+  if (!E || Depth > 2)
+    return nullptr;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      return referentOf(UO->getSubExpr());
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *M = MC->getMethodDecl())
+      if (M->getIdentifier() && M->getName() == "get" &&
+          recordName(MC->getImplicitObjectArgument()->getType()) ==
+              "std::shared_ptr")
+        return nullptr; // A raw view of a shared object; owned elsewhere.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD || !VD->getType()->isPointerType())
+      return nullptr;
+    if (isa<ParmVarDecl>(VD))
+      return VD;
+    if (VD->hasLocalStorage() && VD->getInit())
+      return pointeeOf(VD->getInit(), Depth + 1);
+  }
+  return nullptr;
+}
+
+/// For a handle value \p Init that points into its source, the frame-local
+/// source: "src.get_token()" with 'src' a local or by-value parameter.
+const VarDecl *handleSourceOf(const Expr *Init, const ContextModel &Model,
+                              const ASTContext &Ctx, unsigned Depth = 0) {
+  const Expr *E = stripWrappers(Init);
+  if (!E || Depth > 2)
+    return nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    if (!Model.isTokenMethod(MC->getMethodDecl(), Ctx))
+      return nullptr;
+    const auto *DRE = dyn_cast<DeclRefExpr>(
+        MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType() &&
+        !VD->getType()->isPointerType())
+      return VD;
+    return nullptr;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) && VD->getInit())
+        return handleSourceOf(VD->getInit(), Model, Ctx, Depth + 1);
+  return nullptr;
+}
+
+/// Classifies the type of a by-reference captured object: the context type
+/// and whether a copy owns it.
+struct TypeFacts {
+  const ContextTypeInfo *Info = nullptr;
+  bool CopyOwns = false;
+};
+TypeFacts factsOf(QualType T, const ContextModel &Model,
+                  const ASTContext &Ctx) {
+  TypeFacts F;
+  if (T.isNull() || T->isDependentType())
+    return F;
+  if (!T.getNonReferenceType()->isPointerType()) {
+    const ContextTypeInfo *Info = Model.classify(T, Ctx);
+    if (isContextFamily(Info)) {
+      F.Info = Info;
+      F.CopyOwns = Info->Copy == CopySemantics::OwnsState;
+      return F;
+    }
+  }
+  ContextModel::Nested N = Model.findInside(T, Ctx);
+  if (!isContextFamily(N.Info))
+    return F;
+  F.Info = N.Info;
+  // A shared_ptr copy shares ownership of the context; other wrappers
+  // (optional, unique_ptr, structs) are reported without a copy fix.
+  F.CopyOwns = !N.NonOwning && recordName(T) == "std::shared_ptr";
+  return F;
+}
+
+void collectUses(const ValueDecl *Object, const Stmt *S,
+                 llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    if (DRE->getDecl() == Object)
+      Out.push_back(DRE);
+  } else if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+    if (ME->getMemberDecl() == Object &&
+        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      Out.push_back(ME);
+  } else if (isa<DeclStmt>(S)) {
+    // Local classes declare their own 'this'.
+    for (const Decl *D : cast<DeclStmt>(S)->decls())
+      if (isa<CXXRecordDecl>(D))
+        return;
+  }
+  for (const Stmt *Child : S->children())
+    collectUses(Object, Child, Out);
+}
+
+/// Fields of *this used in \p S through the enclosing 'this'.
+void collectThisMembers(const Stmt *S,
+                        llvm::SmallVectorImpl<const MemberExpr *> &Out) {
+  if (!S)
+    return;
+  if (const auto *ME = dyn_cast<MemberExpr>(S))
+    if (isa<FieldDecl>(ME->getMemberDecl()) &&
+        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      Out.push_back(ME);
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (isa<CXXRecordDecl>(D))
+        return;
+  if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+    // A nested lambda that copies *this uses its own copy.
+    for (const LambdaCapture &C : LE->captures())
+      if (C.getCaptureKind() == LCK_StarThis)
+        return;
+  }
+  for (const Stmt *Child : S->children())
+    collectThisMembers(Child, Out);
+}
+
+/// True if \p S holds an expression clang could not make sense of (code
+/// being typed): nothing in it is reported.
+bool hasErrors(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (E->containsErrors())
+      return true;
+  for (const Stmt *Child : S->children())
+    if (hasErrors(Child))
+      return true;
+  return false;
+}
+
+} // namespace
+
+const LambdaExpr *lambdaOf(const Expr *Callable) {
+  const Expr *E = stripMove(Callable);
+  // A wrapper converted from the lambda: std::function, folly::Function.
+  for (unsigned Depth = 0; Depth < 3; ++Depth) {
+    const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E);
+    if (!CE || CE->getNumArgs() == 0)
+      break;
+    bool RestDefaulted = llvm::all_of(
+        llvm::drop_begin(CE->arguments()),
+        [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); });
+    if (!RestDefaulted)
+      break;
+    E = stripMove(CE->getArg(0));
+  }
+  if (const auto *L = dyn_cast_or_null<LambdaExpr>(E))
+    return L;
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) && VD->getInit())
+        return dyn_cast_or_null<LambdaExpr>(stripMove(VD->getInit()));
+  return nullptr;
+}
+
+const CallExpr *bindCallOf(const Expr *Callable) {
+  const auto *C = dyn_cast_or_null<CallExpr>(stripMove(Callable));
+  if (C && (isCallTo(C, "std::bind") || isCallTo(C, "std::bind_front")))
+    return C;
+  return nullptr;
+}
+
+bool isFrameObject(const VarDecl *VD) {
+  if (!VD || !VD->hasLocalStorage())
+    return false;
+  if (VD->getType()->isReferenceType() && !isa<ParmVarDecl>(VD))
+    if (const auto *DRE =
+            dyn_cast_or_null<DeclRefExpr>(stripMove(VD->getInit())))
+      if (const auto *Target = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (!Target->hasLocalStorage())
+          return false;
+  return true;
+}
+
+llvm::SmallVector<const Expr *, 4> usesOf(const ValueDecl *Object,
+                                          const Stmt *Body) {
+  llvm::SmallVector<const Expr *, 4> Out;
+  collectUses(Object, Body, Out);
+  return Out;
+}
+
+llvm::SmallVector<ContextReach, 4>
+findContextReaches(const LambdaExpr *L, const ContextModel &Model,
+                   ASTContext &Ctx) {
+  llvm::SmallVector<ContextReach, 4> Out;
+  if (!L || L->containsErrors() || !L->getCallOperator() ||
+      L->getCallOperator()->isInvalidDecl() || hasErrors(L->getBody()))
+    return Out;
+  const Stmt *Body = L->getBody();
+  llvm::DenseSet<const ValueDecl *> Seen;
+  auto FirstUse = [&](const ValueDecl *D) -> SourceLocation {
+    llvm::SmallVector<const Expr *, 4> Uses = usesOf(D, Body);
+    return Uses.empty() ? SourceLocation() : Uses.front()->getExprLoc();
+  };
+  auto Add = [&](ContextReach R) {
+    if (R.Object && R.Info && R.Loc.isValid() && Seen.insert(R.Object).second)
+      Out.push_back(R);
+  };
+  bool ThisCaptured = false;
+  const LambdaCapture *ThisCapture = nullptr;
+
+  for (const LambdaCapture &C : L->captures()) {
+    if (C.capturesThis()) {
+      if (C.getCaptureKind() == LCK_This) {
+        ThisCaptured = true;
+        if (C.isExplicit())
+          ThisCapture = &C;
+      }
+      continue;
+    }
+    if (!C.capturesVariable())
+      continue;
+    const auto *VD = dyn_cast_or_null<VarDecl>(C.getCapturedVar());
+    if (!VD || VD->isInvalidDecl())
+      continue;
+    ContextReach R;
+    R.Capture = C.isExplicit() ? &C : nullptr;
+    if (VD->isInitCapture()) {
+      const Expr *Init = VD->getInit();
+      if (!Init || Init->containsErrors())
+        continue;
+      if (VD->getType()->isReferenceType()) {
+        // [&t = tok], [&t = tok_].
+        const ValueDecl *Target = referentOf(Init);
+        if (!Target)
+          continue;
+        TypeFacts F = factsOf(Target->getType(), Model, Ctx);
+        if (!F.Info)
+          continue;
+        R.Way = ReachWay::ByReference;
+        R.Object = Target;
+        R.Info = F.Info;
+        R.CopyOwns = F.CopyOwns;
+        R.Loc = C.getLocation();
+        Add(R);
+        continue;
+      }
+      if (VD->getType()->isPointerType()) {
+        // [p = &ctx].
+        const ValueDecl *Target = pointeeOf(Init);
+        if (!Target)
+          continue;
+        QualType Pointee = Target->getType();
+        if (Pointee->isPointerType())
+          Pointee = Pointee->getPointeeType();
+        const ContextTypeInfo *Info = Model.classify(Pointee, Ctx);
+        if (!isContextFamily(Info))
+          continue;
+        R.Way = ReachWay::RawPointer;
+        R.Object = Target;
+        R.Info = Info;
+        R.Loc = C.getLocation();
+        Add(R);
+        continue;
+      }
+      // [t = src.get_token()] with a handle that points into 'src'.
+      const ContextTypeInfo *Info = Model.classify(VD->getType(), Ctx);
+      if (!isContextFamily(Info) || Info->Copy != CopySemantics::PointsIntoSource)
+        continue;
+      if (const VarDecl *Src = handleSourceOf(Init, Model, Ctx)) {
+        R.Way = ReachWay::NonOwningHandle;
+        R.Object = VD;
+        R.Info = Info;
+        R.Source = Src;
+        R.SourceInfo = Model.classify(Src->getType(), Ctx);
+        R.Loc = C.getLocation();
+        Add(R);
+      }
+      continue;
+    }
+
+    if (C.getCaptureKind() == LCK_ByRef) {
+      if (!isFrameObject(VD))
+        continue;
+      TypeFacts F = factsOf(VD->getType(), Model, Ctx);
+      if (!F.Info)
+        continue;
+      R.Way = C.isImplicit() ? ReachWay::DefaultByReference
+                             : ReachWay::ByReference;
+      R.Object = VD;
+      R.Info = F.Info;
+      R.CopyOwns = F.CopyOwns;
+      R.Loc = C.isImplicit() ? FirstUse(VD) : C.getLocation();
+      Add(R);
+      continue;
+    }
+
+    // By copy: a raw pointer or a non-owning handle.
+    if (VD->getType()->isPointerType()) {
+      const ValueDecl *Target = isa<ParmVarDecl>(VD) ? VD : pointeeOf(
+          VD->getInit() ? VD->getInit() : nullptr);
+      if (!Target)
+        continue;
+      QualType Pointee = Target->getType();
+      if (Pointee->isPointerType())
+        Pointee = Pointee->getPointeeType();
+      const ContextTypeInfo *Info = Model.classify(Pointee, Ctx);
+      if (!isContextFamily(Info))
+        continue;
+      R.Way = ReachWay::RawPointer;
+      R.Object = Target;
+      R.Info = Info;
+      R.Loc = C.isImplicit() ? FirstUse(VD) : C.getLocation();
+      Add(R);
+      continue;
+    }
+    const ContextTypeInfo *Info = Model.classify(VD->getType(), Ctx);
+    if (!isContextFamily(Info) || Info->Copy != CopySemantics::PointsIntoSource)
+      continue;
+    if (isa<ParmVarDecl>(VD) || !VD->hasLocalStorage() || !VD->getInit())
+      continue;
+    if (const VarDecl *Src = handleSourceOf(VD->getInit(), Model, Ctx)) {
+      R.Way = ReachWay::NonOwningHandle;
+      R.Object = VD;
+      R.Info = Info;
+      R.Source = Src;
+      R.SourceInfo = Model.classify(Src->getType(), Ctx);
+      R.Loc = C.isImplicit() ? FirstUse(VD) : C.getLocation();
+      Add(R);
+    }
+  }
+
+  if (ThisCaptured && !keepsThisAlive(L)) {
+    llvm::SmallVector<const MemberExpr *, 8> Members;
+    collectThisMembers(Body, Members);
+    for (const MemberExpr *ME : Members) {
+      const auto *FD = cast<FieldDecl>(ME->getMemberDecl());
+      TypeFacts F = factsOf(FD->getType(), Model, Ctx);
+      if (!F.Info)
+        continue;
+      ContextReach R;
+      R.Way = ReachWay::ThroughThis;
+      R.Object = FD;
+      R.Info = F.Info;
+      R.CopyOwns = F.CopyOwns;
+      R.Capture = ThisCapture;
+      R.Loc = ME->getMemberLoc();
+      Add(R);
+    }
+  }
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::stable_sort(Out, [&](const ContextReach &A, const ContextReach &B) {
+    return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+  });
+  return Out;
+}
+
+llvm::SmallVector<ContextReach, 2>
+findBoundReferences(llvm::ArrayRef<const Expr *> Args,
+                    const ContextModel &Model, ASTContext &Ctx) {
+  llvm::SmallVector<ContextReach, 2> Out;
+  llvm::DenseSet<const ValueDecl *> Seen;
+  for (const Expr *A : Args) {
+    const auto *C = dyn_cast_or_null<CallExpr>(stripWrappers(A));
+    if (!C || C->getNumArgs() != 1 ||
+        !(isCallTo(C, "std::ref") || isCallTo(C, "std::cref")))
+      continue;
+    const ValueDecl *Target = referentOf(C->getArg(0));
+    if (!Target)
+      continue;
+    TypeFacts F = factsOf(Target->getType(), Model, Ctx);
+    if (!F.Info || !Seen.insert(Target).second)
+      continue;
+    ContextReach R;
+    R.Way = ReachWay::BoundByReference;
+    R.Object = Target;
+    R.Info = F.Info;
+    R.CopyOwns = F.CopyOwns;
+    R.BoundRef = C;
+    R.Loc = C->getBeginLoc();
+    Out.push_back(R);
+  }
+  return Out;
+}
+
+CopyUse classifyCopyUse(const Expr *Use, ASTContext &Ctx) {
+  const Expr *Cur = Use;
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Cur);
+    if (Parents.size() != 1)
+      return CopyUse::Other;
+    if (const auto *VD = Parents[0].get<VarDecl>()) {
+      QualType T = VD->getType();
+      if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+        return CopyUse::Other;
+      return CopyUse::Read;
+    }
+    const Stmt *P = Parents[0].get<Stmt>();
+    if (!P)
+      return CopyUse::Other;
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P)) {
+      if (ICE->getCastKind() == CK_NoOp ||
+          ICE->getCastKind() == CK_LValueToRValue ||
+          ICE->getCastKind() == CK_UncheckedDerivedToBase ||
+          ICE->getCastKind() == CK_DerivedToBase) {
+        Cur = ICE;
+        continue;
+      }
+      return CopyUse::Other;
+    }
+    if (isa<ParenExpr, MaterializeTemporaryExpr>(P)) {
+      Cur = cast<Expr>(P);
+      continue;
+    }
+    if (isa<ReturnStmt>(P))
+      return CopyUse::Read;
+    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+      if (ME->getBase() != Cur)
+        return CopyUse::Other;
+      const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+      if (!M)
+        return CopyUse::Other;
+      DynTypedNodeList GP = Ctx.getParents(*ME);
+      if (GP.size() != 1 || !GP[0].get<CXXMemberCallExpr>())
+        return CopyUse::Other;
+      if (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator())
+        return CopyUse::Other;
+      std::string Name = qualifiedNameOf(M);
+      if (!M->isConst() || llvm::is_contained(NonConstByStandard, Name))
+        return CopyUse::NonConstCall;
+      return CopyUse::Read;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
+      if (Op->isAssignmentOp() || Op->getOperator() == OO_PlusPlus ||
+          Op->getOperator() == OO_MinusMinus)
+        return CopyUse::Other;
+      const auto *M = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+      if (M && Op->getNumArgs() > 0 && Op->getArg(0) == Cur)
+        return M->isConst() ? CopyUse::Read : CopyUse::NonConstCall;
+      // A free operator: look at the parameter like any call.
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(P)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (!FD)
+        return CopyUse::Other;
+      unsigned Shift = 0;
+      if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD))
+        Shift = 1;
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+        if (Call->getArg(I) != Cur)
+          continue;
+        if (I < Shift || I - Shift >= FD->getNumParams())
+          return CopyUse::Other; // Variadic, or the object.
+        QualType PT = FD->getParamDecl(I - Shift)->getType();
+        if (PT->isReferenceType() &&
+            !PT.getNonReferenceType().isConstQualified())
+          return CopyUse::Other;
+        return CopyUse::Read;
+      }
+      return CopyUse::Other;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
+      const CXXConstructorDecl *Ctor = CE->getConstructor();
+      if (!Ctor)
+        return CopyUse::Other;
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+        if (CE->getArg(I) != Cur)
+          continue;
+        if (I >= Ctor->getNumParams())
+          return CopyUse::Other;
+        QualType PT = Ctor->getParamDecl(I)->getType();
+        if (PT->isReferenceType() &&
+            !PT.getNonReferenceType().isConstQualified())
+          return CopyUse::Other;
+        return CopyUse::Read;
+      }
+      return CopyUse::Other;
+    }
+    return CopyUse::Other;
+  }
+  return CopyUse::Other;
+}
+
+} // namespace clang::tidy::ctx

@@ -1,0 +1,760 @@
+//===--- DetachSites.cpp - ctx-tidy ---------------------------------------===//
+
+#include "lib/DetachSites.h"
+#include "lib/CaptureAnalysis.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace clang::tidy::ctx {
+
+// Each entry was checked against the library's declarations: Boost 1.81
+// (boost/asio/post.hpp, dispatch.hpp, defer.hpp, co_spawn.hpp), folly
+// (folly/Executor.h, folly/futures/Future.h).
+const char *const DefaultDetachingCalls[] = {
+    "boost::asio::post",     "boost::asio::dispatch",
+    "boost::asio::defer",    "boost::asio::co_spawn",
+    "boost::asio::io_context::post", "boost::asio::io_context::dispatch",
+    "folly::Executor::add",  "folly::via",
+    nullptr,
+};
+
+/// The function being analysed: its body, its CFG (built on first use) and
+/// the statements that block until other work is done.
+struct DetachSiteFinder::Frame {
+  const Decl *D = nullptr;
+  const Stmt *Body = nullptr;
+  bool IsMain = false;
+  bool Built = false;
+  std::unique_ptr<ExitPathAnalysis> Paths;
+  /// Blocking waits, and every statement of the condition of a loop whose
+  /// body waits ("while (!done) cv.wait(lock);" waits when it must).
+  llvm::DenseSet<const Stmt *> Waits;
+
+  ExitPathAnalysis *paths(ASTContext &Ctx) {
+    if (!Built) {
+      Built = true;
+      Paths = ExitPathAnalysis::build(D, Body, Ctx);
+    }
+    return Paths.get();
+  }
+  bool isWait(const CFGElement &E) const {
+    const Stmt *S = ExitPathAnalysis::statementOf(E);
+    return S && Waits.contains(S);
+  }
+};
+
+namespace {
+
+const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *W = dyn_cast<ExprWithCleanups>(E))
+      E = W->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+std::string recordName(QualType T) {
+  if (T.isNull())
+    return "";
+  QualType C = T.getNonReferenceType().getCanonicalType();
+  if (C->isPointerType())
+    return "";
+  if (const CXXRecordDecl *RD = C->getAsCXXRecordDecl())
+    return qualifiedNameOf(RD);
+  return "";
+}
+
+/// True if \p RD or one of its bases is named \p Name.
+bool classOrBaseNamed(const CXXRecordDecl *RD, llvm::StringRef Name,
+                      unsigned Depth = 0) {
+  if (!RD || Depth > 8)
+    return false;
+  if (qualifiedNameOf(RD) == Name)
+    return true;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (!Def)
+    return false;
+  for (const CXXBaseSpecifier &B : Def->bases())
+    if (classOrBaseNamed(B.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
+      return true;
+  return false;
+}
+
+bool isThreadType(QualType T) {
+  std::string N = recordName(T);
+  return N == "std::thread" || N == "std::jthread";
+}
+
+/// The local variable \p E names, if it is one with automatic storage that
+/// is not a reference.
+const VarDecl *localObject(const Expr *E) {
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+      !VD->getType()->isReferenceType())
+    return VD;
+  return nullptr;
+}
+
+void collectMemberCalls(const Stmt *S, const VarDecl *Object,
+                        llvm::StringRef Method,
+                        llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out) {
+  if (!S)
+    return;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *M = MC->getMethodDecl())
+      if (M->getIdentifier() && M->getName() == Method &&
+          localObject(MC->getImplicitObjectArgument()) == Object)
+        Out.push_back(MC);
+  for (const Stmt *Child : S->children())
+    collectMemberCalls(Child, Object, Method, Out);
+}
+
+bool isMoveOf(const Stmt *S, const VarDecl *Object) {
+  if (!S)
+    return false;
+  if (const auto *C = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *FD = C->getDirectCallee())
+      if (FD->getIdentifier() && qualifiedNameOf(FD) == "std::move" &&
+          C->getNumArgs() == 1 && localObject(C->getArg(0)) == Object)
+        return true;
+  for (const Stmt *Child : S->children())
+    if (isMoveOf(Child, Object))
+      return true;
+  return false;
+}
+
+void collectWaits(const Stmt *S, llvm::DenseSet<const Stmt *> &Out);
+
+void addAll(const Stmt *S, llvm::DenseSet<const Stmt *> &Out) {
+  if (!S)
+    return;
+  Out.insert(S);
+  for (const Stmt *Child : S->children())
+    addAll(Child, Out);
+}
+
+bool containsWait(const Stmt *S) {
+  if (!S)
+    return false;
+  if (DetachSiteFinder::isBlockingWait(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsWait(Child))
+      return true;
+  return false;
+}
+
+void collectWaits(const Stmt *S, llvm::DenseSet<const Stmt *> &Out) {
+  if (!S)
+    return;
+  if (DetachSiteFinder::isBlockingWait(S))
+    Out.insert(S);
+  const Stmt *Cond = nullptr, *Body = nullptr;
+  if (const auto *W = dyn_cast<WhileStmt>(S)) {
+    Cond = W->getCond();
+    Body = W->getBody();
+  } else if (const auto *F = dyn_cast<ForStmt>(S)) {
+    Cond = F->getCond();
+    Body = F->getBody();
+  }
+  if (Cond && containsWait(Body))
+    addAll(Cond, Out);
+  for (const Stmt *Child : S->children())
+    collectWaits(Child, Out);
+}
+
+/// Where the value of \p E goes when it leaves this frame: returned, stored
+/// in a member, a global or a container that is not local, or passed to a
+/// function. None while it stays in a local (whose destructor runs here).
+std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
+                                       ASTContext &Ctx, unsigned Depth = 0);
+
+std::optional<SourceLocation> escapeOfLocal(const VarDecl *VD,
+                                            const Stmt *Body, ASTContext &Ctx,
+                                            unsigned Depth) {
+  if (!VD->hasLocalStorage())
+    return VD->getLocation();
+  for (const Expr *Use : usesOf(VD, Body)) {
+    DynTypedNodeList Ps = Ctx.getParents(*Use);
+    const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
+    while (P && isa<ImplicitCastExpr, ParenExpr, CXXConstructExpr,
+                    ExprWithCleanups, CXXBindTemporaryExpr,
+                    MaterializeTemporaryExpr>(P)) {
+      Ps = Ctx.getParents(*P);
+      P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
+    }
+    if (!P)
+      continue;
+    if (isa<ReturnStmt>(P))
+      return P->getBeginLoc();
+    if (const auto *C = dyn_cast<CallExpr>(P))
+      if (const FunctionDecl *FD = C->getDirectCallee())
+        if (FD->getIdentifier() && qualifiedNameOf(FD) == "std::move")
+          if (std::optional<SourceLocation> L =
+                  escapeOf(C, Body, Ctx, Depth + 1))
+            return L;
+  }
+  return std::nullopt;
+}
+
+std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
+                                       ASTContext &Ctx, unsigned Depth) {
+  if (Depth > 4)
+    return std::nullopt;
+  const Stmt *Cur = E;
+  while (true) {
+    DynTypedNodeList Ps = Ctx.getParents(*Cur);
+    if (Ps.size() != 1)
+      return std::nullopt;
+    if (const auto *VD = Ps[0].get<VarDecl>())
+      return escapeOfLocal(VD, Body, Ctx, Depth);
+    if (Ps[0].get<FieldDecl>())
+      return Cur->getBeginLoc();
+    const Stmt *P = Ps[0].get<Stmt>();
+    if (!P)
+      return std::nullopt;
+    if (isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+            ImplicitCastExpr, ParenExpr, CXXFunctionalCastExpr>(P)) {
+      Cur = P;
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
+      if (CE->getNumArgs() >= 1 && CE->getArg(0) == Cur) {
+        Cur = P;
+        continue;
+      }
+      return std::nullopt;
+    }
+    if (isa<ReturnStmt>(P))
+      return P->getBeginLoc();
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+          Op->getArg(1) == Cur) {
+        if (const VarDecl *Local = localObject(Op->getArg(0)))
+          return escapeOfLocal(Local, Body, Ctx, Depth);
+        return Op->getBeginLoc();
+      }
+      return std::nullopt;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
+      if (MC->getImplicitObjectArgument() == Cur)
+        return std::nullopt; // fut.get(), fut.wait().
+      // An argument: stored in the object; safe when that is a local.
+      const Expr *Obj = MC->getImplicitObjectArgument();
+      if (localObject(Obj))
+        return std::nullopt;
+      return MC->getBeginLoc();
+    }
+    if (isa<MemberExpr>(P))
+      return std::nullopt;
+    if (const auto *C = dyn_cast<CallExpr>(P)) {
+      if (const FunctionDecl *FD = C->getDirectCallee())
+        if (FD->getIdentifier() && qualifiedNameOf(FD) == "std::move") {
+          Cur = P;
+          continue;
+        }
+      return C->getBeginLoc();
+    }
+    return std::nullopt;
+  }
+}
+
+/// The local execution context \p Executor belongs to: "io", "pool",
+/// "io.get_executor()", or a local executor initialized from one of those.
+const VarDecl *executionContextOf(const Expr *Executor, unsigned Depth = 0) {
+  const Expr *E = strip(Executor);
+  if (!E || Depth > 2)
+    return nullptr;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    if (CE->getNumArgs() >= 1)
+      return executionContextOf(CE->getArg(0), Depth + 1);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      return executionContextOf(UO->getSubExpr(), Depth + 1);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *M = MC->getMethodDecl())
+      if (M->getIdentifier() && M->getName() == "get_executor")
+        return executionContextOf(MC->getImplicitObjectArgument(), Depth + 1);
+  const VarDecl *VD = localObject(E);
+  if (!VD)
+    return nullptr;
+  const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+  if (classOrBaseNamed(RD, "boost::asio::execution_context") ||
+      classOrBaseNamed(RD, "folly::Executor"))
+    return VD;
+  if (VD->getInit())
+    return executionContextOf(VD->getInit(), Depth + 1);
+  return nullptr;
+}
+
+/// Where a call names its callee: "post" in "boost::asio::post(...)",
+/// "add" in "ex->add(...)".
+SourceLocation calleeNameLoc(const CallExpr *E) {
+  const Expr *Callee = E->getCallee()->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Callee))
+    return DRE->getLocation();
+  if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+    return ME->getMemberLoc();
+  return E->getExprLoc();
+}
+
+/// True if the element runs or joins \p Context: io.run(), pool.join(),
+/// pool.wait().
+bool runsOrJoins(const CFGElement &El, const VarDecl *Context) {
+  const auto *MC =
+      dyn_cast_or_null<CXXMemberCallExpr>(ExitPathAnalysis::statementOf(El));
+  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier())
+    return false;
+  llvm::StringRef N = MC->getMethodDecl()->getName();
+  return (N == "run" || N == "join" || N == "wait") &&
+         localObject(MC->getImplicitObjectArgument()) == Context;
+}
+
+/// True if the value of the call \p E is waited for at once:
+/// "folly::via(ex, f).get()".
+bool waitedAtOnce(const Expr *E, ASTContext &Ctx) {
+  const Stmt *Cur = E;
+  for (unsigned I = 0; I < 6; ++I) {
+    DynTypedNodeList Ps = Ctx.getParents(*Cur);
+    const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
+    if (!P)
+      return false;
+    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+      const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+      return M && M->getIdentifier() &&
+             (M->getName() == "get" || M->getName() == "wait");
+    }
+    if (!isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+             ImplicitCastExpr, ParenExpr>(P))
+      return false;
+    Cur = P;
+  }
+  return false;
+}
+
+/// The local variable initialized with the value of the call \p E.
+const VarDecl *resultVariable(const Expr *E, ASTContext &Ctx) {
+  const Stmt *Cur = E;
+  for (unsigned I = 0; I < 6; ++I) {
+    DynTypedNodeList Ps = Ctx.getParents(*Cur);
+    if (Ps.size() != 1)
+      return nullptr;
+    if (const auto *VD = Ps[0].get<VarDecl>())
+      return VD->hasLocalStorage() && !VD->getType()->isReferenceType()
+                 ? VD
+                 : nullptr;
+    const Stmt *P = Ps[0].get<Stmt>();
+    if (!P || !isa<ExprWithCleanups, MaterializeTemporaryExpr,
+                   CXXBindTemporaryExpr, ImplicitCastExpr, ParenExpr,
+                   CXXConstructExpr>(P))
+      return nullptr;
+    Cur = P;
+  }
+  return nullptr;
+}
+
+/// True if the element calls get() or wait() on \p Result, directly or on
+/// std::move(Result).
+bool waitsOn(const CFGElement &El, const VarDecl *Result) {
+  const auto *MC =
+      dyn_cast_or_null<CXXMemberCallExpr>(ExitPathAnalysis::statementOf(El));
+  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier())
+    return false;
+  llvm::StringRef N = MC->getMethodDecl()->getName();
+  if (N != "get" && N != "wait")
+    return false;
+  const Expr *Obj = strip(MC->getImplicitObjectArgument());
+  if (const auto *C = dyn_cast_or_null<CallExpr>(Obj))
+    if (C->getNumArgs() == 1 && C->getDirectCallee() &&
+        C->getDirectCallee()->getIdentifier() &&
+        qualifiedNameOf(C->getDirectCallee()) == "std::move")
+      Obj = C->getArg(0);
+  return localObject(Obj) == Result;
+}
+
+} // namespace
+
+DetachSiteFinder::DetachSiteFinder(const ContextModel &Model,
+                                   std::vector<std::string> DetachingCalls)
+    : Model(Model) {
+  for (const char *const *D = DefaultDetachingCalls; *D; ++D)
+    DetachingCalls.push_back(*D);
+  for (std::string &N : DetachingCalls) {
+    llvm::StringRef Name = llvm::StringRef(N).trim();
+    Name.consume_front("::");
+    Functions.push_back(Name.str());
+    size_t Pos = Name.rfind("::");
+    if (Pos != llvm::StringRef::npos)
+      Methods.emplace_back(Name.take_front(Pos).str(),
+                           Name.drop_front(Pos + 2).str());
+  }
+}
+
+DetachSiteFinder::~DetachSiteFinder() = default;
+
+void DetachSiteFinder::reset() { Frames.clear(); }
+
+bool DetachSiteFinder::isBlockingWait(const Stmt *S) {
+  const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(S);
+  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier())
+    return false;
+  llvm::StringRef Method = MC->getMethodDecl()->getName();
+  std::string Class = qualifiedNameOf(MC->getMethodDecl()->getParent());
+  if (Class == "std::condition_variable" ||
+      Class == "std::condition_variable_any" || Class == "std::latch")
+    return Method.starts_with("wait");
+  if (Class == "std::future" || Class == "std::shared_future" ||
+      Class == "std::__basic_future")
+    return Method == "get" || Method.starts_with("wait");
+  if (Class == "std::barrier")
+    return Method == "arrive_and_wait" || Method == "wait";
+  if (Class == "absl::Notification")
+    return Method.starts_with("WaitForNotification");
+  if (Class == "std::thread" || Class == "std::jthread")
+    return Method == "join";
+  if (Class == "boost::asio::thread_pool")
+    return Method == "join" || Method == "wait";
+  if (Class == "boost::asio::io_context")
+    return Method == "run";
+  return false;
+}
+
+DetachSiteFinder::Frame *DetachSiteFinder::frameOf(const Expr *E,
+                                                   ASTContext &Ctx) {
+  const Decl *D = nullptr;
+  const Stmt *Body = nullptr;
+  bool IsMain = false;
+  DynTypedNode Cur = DynTypedNode::create(*E);
+  for (unsigned Depth = 0; Depth < 256 && !D; ++Depth) {
+    DynTypedNodeList Ps = Ctx.getParents(Cur);
+    if (Ps.empty())
+      return nullptr;
+    const DynTypedNode &P = Ps[0];
+    if (const auto *L = P.get<LambdaExpr>()) {
+      if (Cur.get<Stmt>() == L->getBody()) {
+        D = L->getCallOperator();
+        Body = L->getBody();
+      }
+    } else if (const auto *FD = P.get<FunctionDecl>()) {
+      if (!FD->hasBody() || !FD->doesThisDeclarationHaveABody())
+        return nullptr;
+      D = FD;
+      Body = FD->getBody();
+      IsMain = FD->isMain();
+    } else if (P.get<BlockDecl>() || P.get<CapturedDecl>()) {
+      return nullptr;
+    }
+    Cur = P;
+  }
+  if (!D || !Body)
+    return nullptr;
+  std::unique_ptr<Frame> &Slot = Frames[Body];
+  if (!Slot) {
+    Slot = std::make_unique<Frame>();
+    Slot->D = D;
+    Slot->Body = Body;
+    Slot->IsMain = IsMain;
+    collectWaits(Body, Slot->Waits);
+  }
+  return Slot.get();
+}
+
+std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
+                                                       ASTContext &Ctx) {
+  if (!E || E->containsErrors() || !isThreadType(E->getType()))
+    return std::nullopt;
+  llvm::SmallVector<const Expr *, 4> Args;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (!Ctor || Ctor->isCopyOrMoveConstructor())
+      return std::nullopt;
+    Args.append(CE->arg_begin(), CE->arg_end());
+  } else if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(E)) {
+    Args.append(U->arg_begin(), U->arg_end());
+  }
+  if (Args.empty() || isThreadType(Args[0]->getType()))
+    return std::nullopt;
+  Frame *F = frameOf(E, Ctx);
+  if (!F)
+    return std::nullopt;
+
+  DetachSite Site;
+  Site.Kind = DetachKind::DetachedThread;
+  Site.Callable = Args[0];
+  for (unsigned I = 1; I < Args.size(); ++I)
+    Site.ForwardedArgs.push_back(Args[I]);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Args[0])))
+    Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
+  else if (const auto *UO = dyn_cast<UnaryOperator>(strip(Args[0])))
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(UO->getSubExpr())))
+      Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
+  Site.Callee = recordName(E->getType());
+
+  // Where does the thread object go?
+  const Stmt *Cur = E;
+  const VarDecl *Named = nullptr;
+  const CXXMemberCallExpr *Detach = nullptr;
+  while (true) {
+    DynTypedNodeList Ps = Ctx.getParents(*Cur);
+    if (Ps.size() != 1)
+      return std::nullopt;
+    if (const auto *VD = Ps[0].get<VarDecl>()) {
+      if (!VD->hasLocalStorage() || VD->getType()->isReferenceType())
+        return std::nullopt;
+      Named = VD;
+      break;
+    }
+    const Stmt *P = Ps[0].get<Stmt>();
+    if (!P)
+      return std::nullopt;
+    if (isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+            ImplicitCastExpr, ParenExpr, CXXFunctionalCastExpr>(P)) {
+      Cur = P;
+      continue;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+      DynTypedNodeList GP = Ctx.getParents(*ME);
+      const auto *MC = GP.size() == 1 ? GP[0].get<CXXMemberCallExpr>() : nullptr;
+      if (!MC || !MC->getMethodDecl() ||
+          !MC->getMethodDecl()->getIdentifier() ||
+          MC->getMethodDecl()->getName() != "detach")
+        return std::nullopt;
+      Detach = MC;
+      break;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+          Op->getArg(1) == Cur) {
+        Named = localObject(Op->getArg(0));
+        if (Named)
+          break;
+      }
+      return std::nullopt;
+    }
+    return std::nullopt; // Stored, passed, returned: moved elsewhere.
+  }
+
+  if (Named) {
+    if (isMoveOf(F->Body, Named))
+      return std::nullopt;
+    llvm::SmallVector<const CXXMemberCallExpr *, 2> Detaches;
+    collectMemberCalls(F->Body, Named, "detach", Detaches);
+    if (Detaches.empty())
+      return std::nullopt;
+    ExitPathAnalysis *Paths = F->paths(Ctx);
+    if (!Paths)
+      return std::nullopt;
+    std::optional<CFGPosition> Start = Paths->positionOf(E);
+    if (!Start)
+      return std::nullopt;
+    for (const CXXMemberCallExpr *D : Detaches) {
+      if (Paths->mayReach(*Start, [&](const CFGElement &El) {
+            return ExitPathAnalysis::statementOf(El) == D;
+          })) {
+        Detach = D;
+        break;
+      }
+    }
+    if (!Detach)
+      return std::nullopt;
+  }
+
+  // In main, a process that then waits keeps main's locals alive.
+  if (F->IsMain) {
+    ExitPathAnalysis *Paths = F->paths(Ctx);
+    if (Paths)
+      if (std::optional<CFGPosition> At = Paths->positionOf(Detach))
+        if (!Paths->findExitAvoiding(
+                *At, [&](const CFGElement &El) { return F->isWait(El); }))
+          return std::nullopt;
+  }
+  Site.At = Detach->getExprLoc();
+  return Site;
+}
+
+bool DetachSiteFinder::isDetachingCallee(const FunctionDecl *FD) const {
+  if (!FD || !FD->getIdentifier())
+    return false;
+  std::string Name = qualifiedNameOf(FD);
+  if (llvm::is_contained(Functions, Name))
+    return true;
+  const auto *M = dyn_cast<CXXMethodDecl>(FD);
+  if (!M)
+    return false;
+  for (const auto &[Class, Method] : Methods)
+    if (M->getName() == Method && classOrBaseNamed(M->getParent(), Class))
+      return true;
+  return false;
+}
+
+std::optional<DetachSite> DetachSiteFinder::callSite(const CallExpr *E,
+                                                     ASTContext &Ctx) {
+  if (!E || E->containsErrors())
+    return std::nullopt;
+  const FunctionDecl *FD = E->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || E->getNumArgs() == 0)
+    return std::nullopt;
+  Frame *F = nullptr;
+  if (qualifiedNameOf(FD) == "std::async") {
+    F = frameOf(E, Ctx);
+    return F ? asyncSite(E, *F, Ctx) : std::nullopt;
+  }
+  if (isDetachingCallee(FD)) {
+    F = frameOf(E, Ctx);
+    return F ? fireAndForgetSite(E, *F, Ctx) : std::nullopt;
+  }
+  // The gRPC callback API: a ClientContext* parameter and a std::function
+  // completion callback (what protoc generates for stub->async()->Method).
+  bool HasContext = false, HasCallback = false;
+  for (const ParmVarDecl *P : FD->parameters()) {
+    QualType T = P->getType();
+    if (T->isPointerType()) {
+      const ContextTypeInfo *Info = Model.classify(T->getPointeeType(), Ctx);
+      HasContext |= Info && Info->Role == ContextRole::RequestContext;
+    } else if (recordName(T) == "std::function") {
+      HasCallback = true;
+    }
+  }
+  if (HasContext && HasCallback) {
+    F = frameOf(E, Ctx);
+    return F ? grpcSite(E, *F, Ctx) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<DetachSite>
+DetachSiteFinder::asyncSite(const CallExpr *E, Frame &F, ASTContext &Ctx) {
+  unsigned First = 0;
+  if (E->getNumArgs() > 1 &&
+      recordName(E->getArg(0)->getType()).empty() &&
+      E->getArg(0)->getType()->isEnumeralType())
+    First = 1; // std::launch policy.
+  std::optional<SourceLocation> Escape = escapeOf(E, F.Body, Ctx);
+  if (!Escape)
+    return std::nullopt;
+  DetachSite Site;
+  Site.Kind = DetachKind::EscapingAsync;
+  Site.Callable = E->getArg(First);
+  for (unsigned I = First + 1; I < E->getNumArgs(); ++I)
+    Site.ForwardedArgs.push_back(E->getArg(I));
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(E->getArg(First))))
+    Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
+  Site.At = *Escape;
+  Site.Callee = "std::async";
+  return Site;
+}
+
+std::optional<DetachSite>
+DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
+                                    ASTContext &Ctx) {
+  const FunctionDecl *FD = E->getDirectCallee();
+  std::string Name = qualifiedNameOf(FD);
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  const Expr *Executor = nullptr;
+  unsigned CallableArg = 0;
+  if (MC) {
+    Executor = MC->getImplicitObjectArgument();
+  } else if (E->getNumArgs() >= 2) {
+    Executor = E->getArg(0);
+    CallableArg = 1;
+  }
+  if (Name == "boost::asio::co_spawn") {
+    // Only the detached completion token lets the coroutine run unobserved.
+    unsigned Written = E->getNumArgs();
+    while (Written > 0 && isa<CXXDefaultArgExpr>(E->getArg(Written - 1)))
+      --Written;
+    if (Written < 3 || recordName(E->getArg(Written - 1)->getType()) !=
+                           "boost::asio::detached_t")
+      return std::nullopt;
+  }
+  if (CallableArg >= E->getNumArgs() || waitedAtOnce(E, Ctx))
+    return std::nullopt;
+  if (const VarDecl *Result = resultVariable(E, Ctx)) {
+    // "auto f = folly::via(ex, task); ... std::move(f).get();" on every path.
+    ExitPathAnalysis *Paths = F.paths(Ctx);
+    if (Paths)
+      if (std::optional<CFGPosition> At = Paths->positionOf(E))
+        if (!Paths->findExitAvoiding(*At, [&](const CFGElement &El) {
+              return waitsOn(El, Result);
+            }))
+          return std::nullopt;
+  }
+
+  DetachSite Site;
+  Site.Kind = DetachKind::FireAndForget;
+  Site.Callable = E->getArg(CallableArg);
+  Site.At = calleeNameLoc(E);
+  Site.Callee = Name;
+  if (const VarDecl *Context = executionContextOf(Executor)) {
+    // A local context that is run or joined on every path before the
+    // function returns has finished the task by then.
+    ExitPathAnalysis *Paths = F.paths(Ctx);
+    if (Paths)
+      if (std::optional<CFGPosition> At = Paths->positionOf(E))
+        if (!Paths->findExitAvoiding(*At, [&](const CFGElement &El) {
+              return runsOrJoins(El, Context);
+            }))
+          return std::nullopt;
+    Site.LocalExecutionContext = Context;
+  }
+  return Site;
+}
+
+std::optional<DetachSite>
+DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F, ASTContext &Ctx) {
+  const FunctionDecl *FD = E->getDirectCallee();
+  unsigned Shift = isa<CXXOperatorCallExpr>(E) ? 1 : 0;
+  const VarDecl *LocalContext = nullptr;
+  const Expr *Callback = nullptr;
+  for (unsigned I = 0; I + Shift < E->getNumArgs() && I < FD->getNumParams();
+       ++I) {
+    QualType T = FD->getParamDecl(I)->getType();
+    const Expr *Arg = E->getArg(I + Shift);
+    if (T->isPointerType()) {
+      const auto *UO = dyn_cast<UnaryOperator>(strip(Arg));
+      if (UO && UO->getOpcode() == UO_AddrOf)
+        if (const VarDecl *VD = localObject(UO->getSubExpr()))
+          if (const ContextTypeInfo *Info = Model.classify(VD->getType(), Ctx))
+            if (Info->Role == ContextRole::RequestContext)
+              LocalContext = VD;
+    } else if (recordName(T) == "std::function") {
+      Callback = Arg;
+    }
+  }
+  if (!LocalContext || !Callback)
+    return std::nullopt;
+  ExitPathAnalysis *Paths = F.paths(Ctx);
+  if (!Paths)
+    return std::nullopt;
+  std::optional<CFGPosition> At = Paths->positionOf(E);
+  if (!At)
+    return std::nullopt;
+  std::optional<ExitPoint> Exit = Paths->findExitAvoiding(
+      *At, [&](const CFGElement &El) { return F.isWait(El); });
+  if (!Exit)
+    return std::nullopt;
+  DetachSite Site;
+  Site.Kind = DetachKind::GrpcCallback;
+  Site.Callable = Callback;
+  Site.At = calleeNameLoc(E);
+  Site.Callee = FD->getNameAsString();
+  if (Exit->Statement)
+    Site.UnwaitedExit = Exit->Statement->getBeginLoc();
+  else if (const auto *CS = dyn_cast<CompoundStmt>(F.Body))
+    Site.UnwaitedExit = CS->getRBracLoc();
+  return Site;
+}
+
+} // namespace clang::tidy::ctx

@@ -1,0 +1,117 @@
+//===--- DetachSites.h - ctx-tidy -------------------------------*- C++ -*-===//
+//
+// Where a callable is handed to something that outlives the current scope:
+// a std::thread or std::jthread that this function detaches on some path, a
+// fire-and-forget call (DetachingCalls), a std::async whose future escapes,
+// and a gRPC callback-API call on a local context with an exit reachable
+// without a blocking wait. Each question is answered on the enclosing
+// function's CFG, built once per function.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CTX_TIDY_LIB_DETACHSITES_H
+#define CTX_TIDY_LIB_DETACHSITES_H
+
+#include "lib/ContextModel.h"
+#include "lib/ExitPaths.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace clang::tidy::ctx {
+
+/// The fire-and-forget calls known without configuration.
+extern const char *const DefaultDetachingCalls[];
+
+/// What outlives the scope.
+enum class DetachKind {
+  /// A std::thread or std::jthread detached by this function.
+  DetachedThread,
+  /// A call in DetachingCalls (boost::asio::post, folly::Executor::add).
+  FireAndForget,
+  /// std::async whose future is returned or stored beyond this frame.
+  EscapingAsync,
+  /// A gRPC callback-API call on a local context, not waited for.
+  GrpcCallback,
+};
+
+/// A place where a callable starts running beyond the current scope.
+struct DetachSite {
+  DetachKind Kind = DetachKind::DetachedThread;
+  /// The callable handed over (a lambda, a named lambda, a std::bind call).
+  const Expr *Callable = nullptr;
+  /// Arguments handed over together with the callable (std::thread and
+  /// std::async forward them to it); std::ref arguments are looked for here.
+  llvm::SmallVector<const Expr *, 4> ForwardedArgs;
+  /// The function the forwarded arguments are passed to, when it is named.
+  const FunctionDecl *ForwardedTo = nullptr;
+  /// Where the callable escapes: the detach() call, the posting call, where
+  /// the future escapes, the gRPC call.
+  SourceLocation At;
+  /// The callee's name for the note ("boost::asio::post").
+  std::string Callee;
+  /// For gRPC: the exit reached without a blocking wait (invalid when the
+  /// path falls off the end of the function).
+  SourceLocation UnwaitedExit;
+  /// A local execution context (io_context, thread_pool) that runs the task
+  /// and is destroyed at the end of its scope, before anything declared
+  /// ahead of it in an enclosing scope: objects that outlive it are safe.
+  const VarDecl *LocalExecutionContext = nullptr;
+};
+
+/// Finds detach sites. Holds the per-function CFGs it builds; call reset()
+/// when a new translation unit starts.
+class DetachSiteFinder {
+public:
+  /// \p DetachingCalls are qualified function names ("boost::asio::post") or
+  /// member functions ("folly::Executor::add", which matches overriders and
+  /// the same name in derived classes).
+  DetachSiteFinder(const ContextModel &Model,
+                   std::vector<std::string> DetachingCalls);
+  ~DetachSiteFinder();
+
+  /// The site started by a std::thread/std::jthread construction \p E: a
+  /// CXXConstructExpr, or a CXXUnresolvedConstructExpr in a template.
+  std::optional<DetachSite> threadSite(const Expr *E, ASTContext &Ctx);
+  /// The site started by the call \p E: std::async, a detaching call, a
+  /// gRPC callback-API call.
+  std::optional<DetachSite> callSite(const CallExpr *E, ASTContext &Ctx);
+
+  /// True if \p S blocks until other work finishes: wait/get on a
+  /// condition variable, future, latch, barrier or absl::Notification, join
+  /// on a thread or thread pool, run on an io_context.
+  static bool isBlockingWait(const Stmt *S);
+
+  void reset();
+
+  struct Frame;
+
+private:
+  Frame *frameOf(const Expr *E, ASTContext &Ctx);
+  bool isDetachingCallee(const FunctionDecl *FD) const;
+  std::optional<DetachSite> asyncSite(const CallExpr *E, Frame &F,
+                                      ASTContext &Ctx);
+  std::optional<DetachSite> grpcSite(const CallExpr *E, Frame &F,
+                                     ASTContext &Ctx);
+  std::optional<DetachSite> fireAndForgetSite(const CallExpr *E, Frame &F,
+                                              ASTContext &Ctx);
+
+  const ContextModel &Model;
+  std::vector<std::string> Functions;
+  /// Member entries split into (class, method).
+  std::vector<std::pair<std::string, std::string>> Methods;
+  llvm::DenseMap<const Stmt *, std::unique_ptr<Frame>> Frames;
+};
+
+} // namespace clang::tidy::ctx
+
+#endif // CTX_TIDY_LIB_DETACHSITES_H
