@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "checks/TemporaryCallbackCheck.h"
+#include "checks/UndeferredCancelCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::ctx {
@@ -14,6 +15,7 @@ class CtxTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<TemporaryCallbackCheck>("ctx-temporary-callback");
+    Factories.registerCheck<UndeferredCancelCheck>("ctx-undeferred-cancel");
   }
 };
 
