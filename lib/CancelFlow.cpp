@@ -204,15 +204,27 @@ public:
   llvm::SmallVector<const VarDecl *, 16> AllLocalVars;
   llvm::SmallVector<const CallExpr *, 4> Calls;
   unsigned LambdaDepth = 0;
+  /// The body holds code with errors (an editor mid-keystroke).
+  bool HasErrors = false;
 
   bool shouldVisitTemplateInstantiations() const { return false; }
+
+  bool VisitRecoveryExpr(RecoveryExpr *) {
+    HasErrors = true;
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    if (V->isInvalidDecl())
+      HasErrors = true;
+    return visitLocal(V);
+  }
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (const ValueDecl *D = E->getDecl())
       Refs[D].push_back(E);
     return true;
   }
-  bool VisitVarDecl(VarDecl *V) {
+  bool visitLocal(VarDecl *V) {
     if (isa<ParmVarDecl>(V))
       return true;
     AllLocalVars.push_back(V);
@@ -611,6 +623,12 @@ struct CancelFlow::Impl {
             escape(Carry::Token, PE, Settlement::Pass, ToSync, Out);
             return;
           }
+          // Converted into the return value: `return src;` into an optional.
+          if (isa<CXXConstructExpr>(PE) &&
+              climb(PE).Parent.get<ReturnStmt>()) {
+            Out.push_back({EventKind::Settle, PE, Settlement::Return});
+            return;
+          }
           if (Up.Copied || Up.Moved || Param.isNull() ||
               !Param->isReferenceType() ||
               !Param.getNonReferenceType().isConstQualified() ||
@@ -765,6 +783,8 @@ CancelFlow::CancelFlow(const ContextModel &Model,
                        ASTContext &Ctx, const Stmt *Body)
     : P(std::make_unique<Impl>(Model, SynchronousCalls, Ctx, Body)),
       Body(Body) {
+  if (P->Index.HasErrors)
+    return;
   // Handles.
   for (const VarDecl *V : P->Index.TopLevelVars) {
     if (!V->hasLocalStorage() || V->isInvalidDecl())
