@@ -5,7 +5,7 @@ import lit.formats
 config.name = "ctx-tidy"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "unit", "runner", "CMakeLists.txt", "selftest"]
+config.excludes = ["Inputs", "unit", "runner", "CMakeLists.txt", "selftest", "README.md"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.ctx_build_dir, "test")
 
