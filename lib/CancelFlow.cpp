@@ -299,8 +299,12 @@ struct CancelFlow::Impl {
       DynTypedNode P = parentOf(Cur);
       if (P.getNodeKind().isNone())
         return nullptr;
+      // The body of a lambda hangs below its call operator, which hangs
+      // below the closure class; only the capture initializers are direct
+      // children evaluated where the lambda is created.
       if (const auto *L = P.get<LambdaExpr>())
-        if (CS && CS == L->getBody())
+        if (!CS || CS == L->getBody() ||
+            !llvm::is_contained(L->capture_inits(), CS))
           return L;
       Cur = P;
     }
@@ -386,6 +390,11 @@ struct CancelFlow::Impl {
         return false;
       if (Sync.containsCallee(E, Ctx))
         return true;
+      // An immediately invoked lambda finishes before the caller goes on.
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+        if (Op->getOperator() == OO_Call && Op->getNumArgs() >= 1 &&
+            isa<LambdaExpr>(Op->getArg(0)->IgnoreImplicit()))
+          return true;
       Cur = parentOf(Cur);
     }
     return false;
