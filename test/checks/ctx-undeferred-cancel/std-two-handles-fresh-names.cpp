@@ -21,7 +21,7 @@ void two() {
   src.request_stop();
   other.request_stop();
 }
-// CHECK-MESSAGES: :[[@LINE-12]]:20: warning: cancel handle 'src' is not cancelled on every path
+// CHECK-MESSAGES: :[[@LINE-11]]:20: warning: cancel handle 'src' is not cancelled on every path
 // CHECK-MESSAGES: :[[@LINE-5]]:5: note: this return is reached without cancelling 'src'
-// CHECK-MESSAGES: :[[@LINE-12]]:20: warning: cancel handle 'other' is not cancelled on every path
+// CHECK-MESSAGES: :[[@LINE-11]]:20: warning: cancel handle 'other' is not cancelled on every path
 // CHECK-MESSAGES: :[[@LINE-7]]:5: note: this return is reached without cancelling 'other'
