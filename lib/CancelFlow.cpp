@@ -35,8 +35,13 @@ void FunctionNameSet::add(llvm::StringRef QualifiedName) {
 }
 
 namespace {
+/// The declaration a callable name is compared by: the function (the
+/// pattern, for templates), or the variable of a function object such as
+/// unifex::sync_wait.
 const Decl *functionKey(const Decl *D) {
   D = cast<NamedDecl>(D)->getUnderlyingDecl();
+  if (const auto *V = dyn_cast<VarDecl>(D))
+    return V->getCanonicalDecl();
   if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
     D = FT->getTemplatedDecl();
   if (const auto *F = dyn_cast<FunctionDecl>(D)) {
@@ -95,6 +100,16 @@ bool FunctionNameSet::containsCallee(const Expr *Call,
   const auto *CE = dyn_cast_or_null<CallExpr>(Call);
   if (!CE)
     return false;
+  // A function object: `unifex::sync_wait(sender)`.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE))
+    if (Op->getOperator() == OO_Call && Op->getNumArgs() >= 1)
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+          bind(Ctx);
+          return Resolved.contains(V->getCanonicalDecl()) ||
+                 llvm::is_contained(Names, qualifiedNameOf(V));
+        }
   if (const FunctionDecl *F = CE->getDirectCallee())
     return contains(F, Ctx);
   // A call with dependent arguments in a template: any candidate counts.
