@@ -667,6 +667,17 @@ struct CancelFlow::Impl {
             Out.push_back({EventKind::Settle, PE, Settlement::Store});
           return;
         }
+        // A local stop callback registers on the token and deregisters when
+        // its scope ends: nothing outlives the function.
+        if (isTokenCarry(C) && isa<CXXConstructExpr>(PE)) {
+          const ContextTypeInfo *I = Model.classify(PE->getType(), Ctx);
+          const auto *V = climb(PE).Parent.get<VarDecl>();
+          if (I && I->Role == ContextRole::StopCallback && V &&
+              isLocalVar(V)) {
+            Out.push_back({EventKind::Observe, PE});
+            return;
+          }
+        }
         escape(C, PE, Settlement::Pass, ToSync, Out);
         return;
       }

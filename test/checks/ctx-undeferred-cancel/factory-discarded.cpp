@@ -34,11 +34,3 @@ void never_mentioned(const ctxlib::Context &parent) {
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: the cancel function returned by 'with_timeout' is discarded
   query(ctx);
 }
-
-void tied(const ctxlib::Context &parent) {
-  ctxlib::Context ctx;
-  ctxlib::CancelFunc cancel;
-  std::tie(ctx, cancel) = ctxlib::with_timeout(parent, 100);
-  query(ctx);
-  cancel();
-}
