@@ -478,9 +478,12 @@ struct CancelFlow::Impl {
   void escape(Carry C, const Stmt *Where, Settlement How, bool ToSyncCall,
               llvm::SmallVectorImpl<Event> &Out) {
     switch (C) {
+    case Carry::TokenStarter:
+      // It hands the token on itself, whoever runs it.
+      Out.push_back({EventKind::Start, Where});
+      return;
     case Carry::Token:
     case Carry::TokenCarrier:
-    case Carry::TokenStarter:
       if (ToSyncCall)
         Out.push_back({EventKind::Observe, Where});
       else
