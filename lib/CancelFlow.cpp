@@ -303,6 +303,23 @@ struct CancelFlow::Impl {
     return I && I->Role == ContextRole::ScopeGuard;
   }
 
+  /// A local object of a class with a user-written destructor, built from a
+  /// callable that cancels: a hand-written guard, such as the
+  /// dependency-free form the fix writes.
+  bool isLocalRAII(const VarDecl *V) const {
+    if (V->getType()->isReferenceType())
+      return false;
+    const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      return false;
+    // Looked up by hand: in a template the destructor of a local class is
+    // not found by name.
+    for (const CXXMethodDecl *M : RD->getDefinition()->methods())
+      if (isa<CXXDestructorDecl>(M) && !M->isImplicit())
+        return true;
+    return false;
+  }
+
   /// The lambda whose body holds \p S, innermost first, below \p Boundary;
   /// null if \p S is directly in \p Boundary.
   const LambdaExpr *enclosingLambda(const Stmt *S, const Stmt *Boundary) {
@@ -377,7 +394,7 @@ struct CancelFlow::Impl {
   }
 
   /// The scope-guard variable whose initializer holds \p E, if any.
-  const DeclStmt *guardInitializedBy(const Expr *E) {
+  const VarDecl *guardInitializedBy(const Expr *E) {
     DynTypedNode Cur = DynTypedNode::create(*E);
     for (unsigned Guard = 0; Guard < 64; ++Guard) {
       DynTypedNode P = parentOf(Cur);
@@ -386,9 +403,9 @@ struct CancelFlow::Impl {
         continue;
       }
       const auto *V = P.get<VarDecl>();
-      if (!V || !isGuardVar(V) || !isLocalVar(V))
+      if (!V || !isLocalVar(V) || !(isGuardVar(V) || isLocalRAII(V)))
         return nullptr;
-      return parentOf(P).get<DeclStmt>();
+      return V;
     }
     return nullptr;
   }
@@ -511,8 +528,14 @@ struct CancelFlow::Impl {
                     (C == Carry::Handle && !IsSource);
 
     if (C == Carry::Canceller || (C == Carry::Handle && !IsSource))
-      if (const DeclStmt *G = guardInitializedBy(E)) {
-        Out.push_back({EventKind::Settle, G, Settlement::Guard, G});
+      if (const VarDecl *G = guardInitializedBy(E)) {
+        // The initializer is a CFG element; a declaration statement that
+        // also declares a class is not (the CFG splits it).
+        const auto *DS = parentOf(DynTypedNode::create(*G)).get<DeclStmt>();
+        const Stmt *Where = G->getInit() ? static_cast<const Stmt *>(G->getInit())
+                                         : DS;
+        if (Where)
+          Out.push_back({EventKind::Settle, Where, Settlement::Guard, DS});
         return;
       }
 
