@@ -19,6 +19,14 @@ base = [
     "--load", config.ctx_module,
     "--isystem", os.path.join(inputs, "include"),
 ]
+# The standalone binary (tools/ctx-tidy) has every check built in: no --load.
+standalone = getattr(config, "ctx_tidy_standalone", "")
+if standalone:
+    config.available_features.add("ctx-tidy-standalone")
+    config.substitutions.append(("%check_ctx_standalone", " ".join(
+        [base[0], runner, "--clang-tidy", standalone, "--clangxx", config.clangxx,
+         "--filecheck", config.filecheck, "--isystem", os.path.join(inputs, "include")])))
+    config.substitutions.append(("%ctx_tidy_standalone", standalone))
 config.substitutions.append(("%check_ctx_selftest",
                              " ".join(base + ["--load", config.selftest_module])))
 config.substitutions.append(("%check_ctx", " ".join(base)))
