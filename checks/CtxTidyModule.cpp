@@ -8,6 +8,7 @@
 #include "checks/DetachedRefCaptureCheck.h"
 #include "checks/TemporaryCallbackCheck.h"
 #include "checks/StaticStorageCheck.h"
+#include "checks/UndeferredCancelCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::ctx {

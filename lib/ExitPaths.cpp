@@ -91,9 +91,16 @@ ExitPoint exitOf(const CFGBlock &B) {
 std::optional<ExitPoint> ExitPathAnalysis::findExitAvoiding(
     CFGPosition Start,
     llvm::function_ref<bool(const CFGElement &)> Ends) const {
-  if (!Start.Block)
-    return std::nullopt;
+  return findExitAvoiding(llvm::ArrayRef<CFGPosition>(Start), Ends);
+}
+
+std::optional<ExitPoint> ExitPathAnalysis::findExitAvoiding(
+    llvm::ArrayRef<CFGPosition> Starts,
+    llvm::function_ref<bool(const CFGElement &)> Ends) const {
   const CFGBlock *Exit = &Graph->getExit();
+  // Blocks entered at their first element. A start block is scanned from its
+  // start only and stays unvisited, so that a loop back into it scans it
+  // whole.
   llvm::SmallPtrSet<const CFGBlock *, 32> Visited;
   std::deque<const CFGBlock *> Queue;
 
@@ -107,21 +114,29 @@ std::optional<ExitPoint> ExitPathAnalysis::findExitAvoiding(
   };
 
   auto Enqueue = [&](const CFGBlock *From) -> std::optional<ExitPoint> {
+    bool TryDispatch = isa_and_nonnull<CXXTryStmt>(From->getTerminatorStmt());
     for (const CFGBlock::AdjacentBlock &Succ : From->succs()) {
       const CFGBlock *S = Succ.getReachableBlock();
       if (!S)
         continue;
-      if (S == Exit)
+      if (S == Exit) {
+        if (TryDispatch)
+          continue; // An exception no handler matched: assumed caught.
         return exitOf(*From);
+      }
       if (Visited.insert(S).second)
         Queue.push_back(S);
     }
     return std::nullopt;
   };
 
-  if (ScanBlock(Start.Block, Start.Index + 1))
-    if (std::optional<ExitPoint> P = Enqueue(Start.Block))
-      return P;
+  for (const CFGPosition &Start : Starts) {
+    if (!Start.Block)
+      continue;
+    if (ScanBlock(Start.Block, Start.Index + 1))
+      if (std::optional<ExitPoint> P = Enqueue(Start.Block))
+        return P;
+  }
   while (!Queue.empty()) {
     const CFGBlock *B = Queue.front();
     Queue.pop_front();

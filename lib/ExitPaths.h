@@ -12,6 +12,7 @@
 
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <memory>
@@ -59,8 +60,19 @@ public:
   /// first element for which \p Ends returns true. Returns the nearest exit
   /// reached on a path that did not end that way, or none if every path that
   /// leaves the function passes such an element.
+  ///
+  /// A `throw` inside a `try` flows to its handlers: the edge from a try
+  /// statement's dispatch block straight to the exit (an exception no handler
+  /// matches) is not followed, since the CFG does not know the thrown type.
   std::optional<ExitPoint>
   findExitAvoiding(CFGPosition Start,
+                   llvm::function_ref<bool(const CFGElement &)> Ends) const;
+
+  /// The same search from several starting points at once, still visiting
+  /// each block at most once: the cost does not grow with the number of
+  /// starts. Returns the exit nearest to any start.
+  std::optional<ExitPoint>
+  findExitAvoiding(llvm::ArrayRef<CFGPosition> Starts,
                    llvm::function_ref<bool(const CFGElement &)> Ends) const;
 
   /// True if some path starting right after \p Start reaches an element for

@@ -82,6 +82,7 @@ std::string buildScopeGuard(const ScopeGuardRequest &R, const ASTContext &Ctx,
     replaceAll(Out, "${handle}", R.Handle);
     replaceAll(Out, "${guard}", Guard);
     replaceAll(Out, "${action}", R.Action);
+    replaceAll(Out, "${cancel}", R.Action);
     if (!llvm::StringRef(Out).ends_with(";"))
       Out += ";";
     return Out;

@@ -42,7 +42,7 @@ struct ScopeGuardRequest {
 /// Returns the guard declaration (one or more statements, each ending in ';',
 /// separated by a single space), or an empty string when no guard can be
 /// written. \p UserTemplate is the ScopeGuard option: a declaration with the
-/// placeholders ${handle}, ${guard} and ${action}.
+/// placeholders ${handle}, ${guard} and ${action} (also spelled ${cancel}).
 std::string buildScopeGuard(const ScopeGuardRequest &Request,
                             const ASTContext &Ctx,
                             llvm::StringRef UserTemplate = "");

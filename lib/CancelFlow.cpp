@@ -1,0 +1,1012 @@
+//===--- CancelFlow.cpp - ctx-tidy ----------------------------------------===//
+
+#include "lib/CancelFlow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace clang::tidy::ctx {
+
+const char DefaultSynchronousCalls[] =
+    "unifex::sync_wait;stdexec::sync_wait;std::this_thread::sync_wait;"
+    "cppcoro::sync_wait;folly::coro::blockingWait;"
+    "tbb::parallel_for;tbb::parallel_reduce;"
+    "tbb::parallel_deterministic_reduce;tbb::parallel_for_each;"
+    "tbb::parallel_invoke;tbb::parallel_pipeline;tbb::parallel_sort;"
+    "tbb::parallel_scan";
+
+//===----------------------------------------------------------------------===//
+// FunctionNameSet
+//===----------------------------------------------------------------------===//
+
+void FunctionNameSet::add(llvm::StringRef QualifiedName) {
+  QualifiedName = QualifiedName.trim();
+  QualifiedName.consume_front("::");
+  if (!QualifiedName.empty())
+    Names.push_back(QualifiedName.str());
+  BoundTo = nullptr;
+}
+
+namespace {
+/// The declaration a callable name is compared by: the function (the
+/// pattern, for templates), or the variable of a function object such as
+/// unifex::sync_wait.
+const Decl *functionKey(const Decl *D) {
+  D = cast<NamedDecl>(D)->getUnderlyingDecl();
+  if (const auto *V = dyn_cast<VarDecl>(D))
+    return V->getCanonicalDecl();
+  if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
+    D = FT->getTemplatedDecl();
+  if (const auto *F = dyn_cast<FunctionDecl>(D)) {
+    if (const FunctionTemplateDecl *T = F->getPrimaryTemplate())
+      F = T->getTemplatedDecl();
+    return F->getCanonicalDecl();
+  }
+  return nullptr;
+}
+} // namespace
+
+void FunctionNameSet::bind(const ASTContext &Ctx) const {
+  if (BoundTo == &Ctx)
+    return;
+  BoundTo = &Ctx;
+  Resolved.clear();
+  auto &Idents = const_cast<ASTContext &>(Ctx).Idents;
+  for (const std::string &Name : Names) {
+    llvm::StringRef N(Name);
+    size_t Pos = N.rfind("::");
+    if (Pos == llvm::StringRef::npos)
+      continue;
+    const auto *DC =
+        dyn_cast_or_null<DeclContext>(resolveName(N.take_front(Pos), Ctx));
+    if (!DC)
+      continue;
+    // Every overload, seen through using-declarations of a detail namespace.
+    for (const NamedDecl *ND :
+         DC->lookup(DeclarationName(&Idents.get(N.drop_front(Pos + 2))))) {
+      if (const auto *Using = dyn_cast<UsingDecl>(ND)) {
+        for (const UsingShadowDecl *Shadow : Using->shadows())
+          if (const Decl *K = functionKey(Shadow->getTargetDecl()))
+            Resolved.insert(K);
+        continue;
+      }
+      if (const Decl *K = functionKey(ND))
+        Resolved.insert(K);
+    }
+  }
+}
+
+bool FunctionNameSet::contains(const FunctionDecl *F,
+                               const ASTContext &Ctx) const {
+  if (!F || Names.empty())
+    return false;
+  bind(Ctx);
+  if (Resolved.contains(functionKey(F)))
+    return true;
+  if (!F->getIdentifier())
+    return false;
+  return llvm::is_contained(Names, qualifiedNameOf(F));
+}
+
+bool FunctionNameSet::containsCallee(const Expr *Call,
+                                     const ASTContext &Ctx) const {
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call);
+  if (!CE)
+    return false;
+  // A function object: `unifex::sync_wait(sender)`.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE))
+    if (Op->getOperator() == OO_Call && Op->getNumArgs() >= 1)
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+          bind(Ctx);
+          return Resolved.contains(V->getCanonicalDecl()) ||
+                 llvm::is_contained(Names, qualifiedNameOf(V));
+        }
+  if (const FunctionDecl *F = CE->getDirectCallee())
+    return contains(F, Ctx);
+  // A call with dependent arguments in a template: any candidate counts.
+  if (const auto *ULE =
+          dyn_cast_or_null<UnresolvedLookupExpr>(CE->getCallee()->IgnoreImplicit()))
+    for (const NamedDecl *ND : ULE->decls())
+      if (const auto *F =
+              dyn_cast_or_null<FunctionDecl>(functionKey(ND)))
+        if (contains(F, Ctx))
+          return true;
+  return false;
+}
+
+bool HandleFlow::has(Settlement S) const {
+  return llvm::any_of(Settles, [S](const auto &P) { return P.second == S; });
+}
+
+//===----------------------------------------------------------------------===//
+// The AST walk
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// What a value carries for the handle being analysed.
+enum class Carry {
+  /// The handle itself (or a copy or alias of it).
+  Handle,
+  /// A token of the handle.
+  Token,
+  /// A callable that cancels the handle when invoked.
+  Canceller,
+  /// A callable that, when invoked, hands the token to work that may
+  /// outlive it.
+  TokenStarter,
+  /// A callable that holds or observes the token.
+  TokenCarrier,
+  /// A callable that holds the handle and does something else with it.
+  HandleCarrier,
+};
+
+enum class EventKind { Start, Settle, Observe };
+
+struct Event {
+  EventKind Kind;
+  const Stmt *Where;
+  Settlement How = Settlement::Cancel;
+  const DeclStmt *Guard = nullptr;
+};
+
+bool isStdMoveLike(const CallExpr *CE) {
+  const FunctionDecl *F = CE->getDirectCallee();
+  if (!F || CE->getNumArgs() != 1 || !F->getIdentifier())
+    return false;
+  llvm::StringRef N = F->getName();
+  if (N != "move" && N != "forward")
+    return false;
+  return F->isInStdNamespace();
+}
+
+bool isStoringMethod(const FunctionDecl *F) {
+  if (!F)
+    return false;
+  if (isa<CXXConstructorDecl>(F))
+    return true;
+  if (!F->getIdentifier())
+    return F->getOverloadedOperator() == OO_Subscript;
+  static const llvm::StringSet<> Names = {
+      "push_back", "emplace_back", "push_front", "emplace_front", "insert",
+      "emplace",   "emplace_hint", "push",      "try_emplace",   "insert_or_assign",
+      "assign",    "store",        "set",       "add"};
+  return Names.contains(F->getName());
+}
+
+/// True if \p T names something one can call: a function pointer or
+/// reference, or a class with an operator().
+bool isCallableType(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isFunctionPointerType() || T->isFunctionType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  if (RD->isLambda())
+    return true;
+  bool Found = false;
+  for (const CXXMethodDecl *M : RD->methods())
+    if (M->getOverloadedOperator() == OO_Call)
+      Found = true;
+  if (!Found)
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (isCallableType(B.getType()))
+        return true;
+  return Found;
+}
+
+/// Every DeclRefExpr of the body, by the declaration it names, the local
+/// variables it declares, and the lambdas in it.
+class RefIndex : public RecursiveASTVisitor<RefIndex> {
+public:
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const DeclRefExpr *, 4>>
+      Refs;
+  /// Variables and decompositions declared outside nested lambdas.
+  llvm::SmallVector<const VarDecl *, 16> TopLevelVars;
+  llvm::SmallVector<const VarDecl *, 16> AllLocalVars;
+  llvm::SmallVector<const CallExpr *, 4> Calls;
+  unsigned LambdaDepth = 0;
+  /// The body holds code with errors (an editor mid-keystroke).
+  bool HasErrors = false;
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+
+  bool VisitRecoveryExpr(RecoveryExpr *) {
+    HasErrors = true;
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    if (V->isInvalidDecl())
+      HasErrors = true;
+    return visitLocal(V);
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const ValueDecl *D = E->getDecl())
+      Refs[D].push_back(E);
+    return true;
+  }
+  bool visitLocal(VarDecl *V) {
+    if (isa<ParmVarDecl>(V))
+      return true;
+    AllLocalVars.push_back(V);
+    if (LambdaDepth == 0)
+      TopLevelVars.push_back(V);
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    if (LambdaDepth == 0)
+      Calls.push_back(CE);
+    return true;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    ++LambdaDepth;
+    bool R = RecursiveASTVisitor::TraverseLambdaExpr(L);
+    --LambdaDepth;
+    return R;
+  }
+};
+
+} // namespace
+
+struct CancelFlow::Impl {
+  const ContextModel &Model;
+  const FunctionNameSet &Sync;
+  ASTContext &Ctx;
+  const Stmt *Body;
+  RefIndex Index;
+  llvm::SmallPtrSet<const VarDecl *, 16> Locals;
+
+  // Per analysis.
+  const CancelHandle *Current = nullptr;
+  llvm::DenseSet<std::pair<const ValueDecl *, int>> AliasSeen;
+  unsigned Depth = 0;
+
+  Impl(const ContextModel &M, const FunctionNameSet &S, ASTContext &C,
+       const Stmt *B)
+      : Model(M), Sync(S), Ctx(C), Body(B) {
+    Index.TraverseStmt(const_cast<Stmt *>(B));
+    for (const VarDecl *V : Index.AllLocalVars)
+      Locals.insert(V);
+  }
+
+  DynTypedNode parentOf(const DynTypedNode &N) {
+    DynTypedNodeList Ps = Ctx.getParents(N);
+    if (Ps.empty())
+      return DynTypedNode();
+    return Ps[0];
+  }
+  DynTypedNode parentOf(const Stmt *S) {
+    return parentOf(DynTypedNode::create(*S));
+  }
+
+  bool isLocalVar(const Decl *D) const {
+    const auto *V = dyn_cast_or_null<VarDecl>(D);
+    return V && V->hasLocalStorage() && Locals.contains(V);
+  }
+
+  bool isGuardVar(const VarDecl *V) const {
+    const ContextTypeInfo *I = Model.classify(V->getType(), Ctx);
+    return I && I->Role == ContextRole::ScopeGuard;
+  }
+
+  /// A local object of a class with a user-written destructor, built from a
+  /// callable that cancels: a hand-written guard, such as the
+  /// dependency-free form the fix writes.
+  bool isLocalRAII(const VarDecl *V) const {
+    if (V->getType()->isReferenceType())
+      return false;
+    const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      return false;
+    // Looked up by hand: in a template the destructor of a local class is
+    // not found by name.
+    for (const CXXMethodDecl *M : RD->getDefinition()->methods())
+      if (isa<CXXDestructorDecl>(M) && !M->isImplicit())
+        return true;
+    return false;
+  }
+
+  /// The lambda whose body holds \p S, innermost first, below \p Boundary;
+  /// null if \p S is directly in \p Boundary.
+  const LambdaExpr *enclosingLambda(const Stmt *S, const Stmt *Boundary) {
+    DynTypedNode Cur = DynTypedNode::create(*S);
+    for (unsigned Guard = 0; Guard < 512; ++Guard) {
+      const Stmt *CS = Cur.get<Stmt>();
+      if (CS == Boundary)
+        return nullptr;
+      DynTypedNode P = parentOf(Cur);
+      if (P.getNodeKind().isNone())
+        return nullptr;
+      // The body of a lambda hangs below its call operator, which hangs
+      // below the closure class; only the capture initializers are direct
+      // children evaluated where the lambda is created.
+      if (const auto *L = P.get<LambdaExpr>())
+        if (!CS || CS == L->getBody() ||
+            !llvm::is_contained(L->capture_inits(), CS))
+          return L;
+      Cur = P;
+    }
+    return nullptr;
+  }
+
+  struct Climbed {
+    const Expr *Top;
+    DynTypedNode Parent;
+    bool Copied = false;
+    bool Moved = false;
+  };
+
+  /// Walks up from \p E through nodes that pass its value on unchanged:
+  /// parentheses, implicit conversions, temporaries, copies, std::move.
+  Climbed climb(const Expr *E) {
+    Climbed C{E, DynTypedNode()};
+    while (true) {
+      DynTypedNode P = parentOf(C.Top);
+      C.Parent = P;
+      const auto *PE = P.get<Expr>();
+      if (!PE)
+        return C;
+      if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+              CXXBindTemporaryExpr, FullExpr>(PE)) {
+        C.Top = PE;
+        continue;
+      }
+      if (const auto *Cast = dyn_cast<ExplicitCastExpr>(PE)) {
+        if (Cast->getTypeAsWritten()->isVoidType())
+          return C;
+        if (!Cast->getType()->isReferenceType() && !Cast->isGLValue())
+          C.Copied = true;
+        C.Top = PE;
+        continue;
+      }
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(PE)) {
+        const CXXConstructorDecl *Ctor = CE->getConstructor();
+        if (Ctor && Ctor->isCopyOrMoveConstructor() && CE->getNumArgs() >= 1 &&
+            CE->getArg(0) == C.Top) {
+          C.Copied = true;
+          C.Top = PE;
+          continue;
+        }
+        return C;
+      }
+      if (const auto *Call = dyn_cast<CallExpr>(PE))
+        if (isStdMoveLike(Call) && Call->getArg(0) == C.Top) {
+          C.Moved = true;
+          C.Top = PE;
+          continue;
+        }
+      return C;
+    }
+  }
+
+  /// The scope-guard variable whose initializer holds \p E, if any.
+  const VarDecl *guardInitializedBy(const Expr *E) {
+    DynTypedNode Cur = DynTypedNode::create(*E);
+    for (unsigned Guard = 0; Guard < 64; ++Guard) {
+      DynTypedNode P = parentOf(Cur);
+      if (P.get<Expr>()) {
+        Cur = P;
+        continue;
+      }
+      const auto *V = P.get<VarDecl>();
+      if (!V || !isLocalVar(V) || !(isGuardVar(V) || isLocalRAII(V)))
+        return nullptr;
+      return V;
+    }
+    return nullptr;
+  }
+
+  /// True if \p Call, or a call enclosing it in the same full-expression,
+  /// finishes its work before returning.
+  bool inSynchronousCall(const Stmt *Call) {
+    DynTypedNode Cur = DynTypedNode::create(*Call);
+    for (unsigned Guard = 0; Guard < 64; ++Guard) {
+      const auto *E = Cur.get<Expr>();
+      if (!E)
+        return false;
+      if (isa<LambdaExpr>(E) && E != Call)
+        return false;
+      if (Sync.containsCallee(E, Ctx))
+        return true;
+      // An immediately invoked lambda finishes before the caller goes on.
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+        if (Op->getOperator() == OO_Call && Op->getNumArgs() >= 1 &&
+            isa<LambdaExpr>(Op->getArg(0)->IgnoreImplicit()))
+          return true;
+      Cur = parentOf(Cur);
+    }
+    return false;
+  }
+
+  /// The parameter type \p Arg binds to in \p Call; null when unknown
+  /// (variadic, dependent) or when \p Arg is the object of a member call.
+  QualType paramType(const Expr *Call, const Expr *Arg, bool &IsObject) {
+    IsObject = false;
+    const FunctionDecl *F = nullptr;
+    unsigned Offset = 0;
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+      F = CE->getDirectCallee();
+      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+      if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(F)) {
+        if (!Args.empty() && Args[0] == Arg) {
+          IsObject = true;
+          return QualType();
+        }
+        Offset = 1;
+      }
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+      F = CE->getConstructor();
+      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+    }
+    if (!F)
+      return QualType();
+    for (unsigned I = Offset; I < Args.size(); ++I)
+      if (Args[I] == Arg) {
+        unsigned P = I - Offset;
+        if (P < F->getNumParams())
+          return F->getParamDecl(P)->getType();
+        return QualType();
+      }
+    return QualType();
+  }
+
+  const FunctionDecl *calleeOf(const Expr *Call) {
+    if (const auto *CE = dyn_cast<CallExpr>(Call))
+      return CE->getDirectCallee();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Call))
+      return CE->getConstructor();
+    return nullptr;
+  }
+
+  void addAlias(const ValueDecl *V, Carry C, const Stmt *Boundary,
+                llvm::SmallVectorImpl<Event> &Out) {
+    if (!AliasSeen.insert({V, static_cast<int>(C)}).second || Depth > 12)
+      return;
+    ++Depth;
+    auto It = Index.Refs.find(V);
+    if (It != Index.Refs.end())
+      for (const DeclRefExpr *R : It->second)
+        walk(R, C, Boundary, Out);
+    --Depth;
+  }
+
+  bool isTokenCarry(Carry C) {
+    return C == Carry::Token || C == Carry::TokenCarrier ||
+           C == Carry::TokenStarter;
+  }
+
+  /// The outcome for a value of kind \p C that escapes at \p Where (passed
+  /// to a call, returned, stored).
+  void escape(Carry C, const Stmt *Where, Settlement How, bool ToSyncCall,
+              llvm::SmallVectorImpl<Event> &Out) {
+    switch (C) {
+    case Carry::TokenStarter:
+      // It hands the token on itself, whoever runs it.
+      Out.push_back({EventKind::Start, Where});
+      return;
+    case Carry::Token:
+    case Carry::TokenCarrier:
+      if (ToSyncCall)
+        Out.push_back({EventKind::Observe, Where});
+      else
+        Out.push_back({EventKind::Start, Where});
+      return;
+    case Carry::Handle:
+    case Carry::Canceller:
+    case Carry::HandleCarrier:
+      Out.push_back({EventKind::Settle, Where, How});
+      return;
+    }
+  }
+
+  /// Follows the value \p E of kind \p C to where it ends up, recording
+  /// events into \p Out. \p Boundary is the body the events belong to.
+  void walk(const Expr *E, Carry C, const Stmt *Boundary,
+            llvm::SmallVectorImpl<Event> &Out) {
+    if (const LambdaExpr *L = enclosingLambda(E, Boundary)) {
+      walkInLambda(E, C, L, Boundary, Out);
+      return;
+    }
+    bool IsSource = Current->HandleKind == CancelHandle::Source;
+    bool Callable = C == Carry::Canceller || C == Carry::TokenStarter ||
+                    C == Carry::TokenCarrier || C == Carry::HandleCarrier ||
+                    (C == Carry::Handle && !IsSource);
+
+    if (C == Carry::Canceller || (C == Carry::Handle && !IsSource))
+      if (const VarDecl *G = guardInitializedBy(E)) {
+        // The initializer is a CFG element; a declaration statement that
+        // also declares a class is not (the CFG splits it).
+        const auto *DS = parentOf(DynTypedNode::create(*G)).get<DeclStmt>();
+        const Stmt *Where = G->getInit() ? static_cast<const Stmt *>(G->getInit())
+                                         : DS;
+        if (Where)
+          Out.push_back({EventKind::Settle, Where, Settlement::Guard, DS});
+        return;
+      }
+
+    Climbed Up = climb(E);
+    const Expr *Top = Up.Top;
+    const DynTypedNode &P = Up.Parent;
+
+    // Moved into a local: that local now holds it.
+    if (const auto *V = P.get<VarDecl>()) {
+      if (isLocalVar(V) && !V->isStaticLocal()) {
+        addAlias(V, C, Boundary, Out);
+        return;
+      }
+      escape(C, Top, Settlement::Store, false, Out);
+      return;
+    }
+    if (Up.Moved && C == Carry::Handle && !P.get<ReturnStmt>()) {
+      Out.push_back({EventKind::Settle, Top, Settlement::Move});
+      return;
+    }
+    if (P.get<ReturnStmt>() || P.get<CoreturnStmt>() ||
+        P.get<CoyieldExpr>()) {
+      escape(C, P.get<Stmt>(), Settlement::Return, false, Out);
+      return;
+    }
+
+    if (const auto *ME = P.get<MemberExpr>()) {
+      if (ME->getBase() != Top)
+        return;
+      const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
+          parentOf(ME).get<Expr>());
+      if (!Call)
+        return;
+      const CXXMethodDecl *M = Call->getMethodDecl();
+      if (C == Carry::Handle && IsSource) {
+        if (Model.isCancelMethod(M, Ctx))
+          Out.push_back({EventKind::Settle, Call, Settlement::Cancel});
+        else if (Model.isTokenMethod(M, Ctx))
+          walk(Call, Carry::Token, Boundary, Out);
+        return;
+      }
+      if (isTokenCarry(C))
+        Out.push_back({EventKind::Observe, Call});
+      return;
+    }
+
+    if (const auto *PE = P.get<Expr>()) {
+      // Invoked.
+      const Expr *Invocation = nullptr;
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(PE)) {
+        if (Op->getOperator() == OO_Call && Op->getNumArgs() >= 1 &&
+            Op->getArg(0) == Top)
+          Invocation = Op;
+      } else if (const auto *CE = dyn_cast<CallExpr>(PE)) {
+        if (CE->getCallee() == Top)
+          Invocation = CE;
+      }
+      if (Invocation && Callable) {
+        switch (C) {
+        case Carry::Handle:
+        case Carry::Canceller:
+          Out.push_back({EventKind::Settle, Invocation, Settlement::Cancel});
+          break;
+        case Carry::TokenStarter:
+          Out.push_back({EventKind::Start, Invocation});
+          break;
+        case Carry::HandleCarrier:
+          Out.push_back({EventKind::Settle, Invocation, Settlement::Pass});
+          break;
+        default:
+          Out.push_back({EventKind::Observe, Invocation});
+          break;
+        }
+        return;
+      }
+
+      // Assigned.
+      const Expr *AssignLHS = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(PE)) {
+        if (BO->isAssignmentOp() && BO->getRHS() == Top)
+          AssignLHS = BO->getLHS();
+        else if (BO->isAssignmentOp())
+          return;
+      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(PE)) {
+        if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+          if (Op->getArg(1) != Top)
+            return;
+          AssignLHS = Op->getArg(0);
+        }
+      }
+      if (AssignLHS) {
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(AssignLHS->IgnoreParenImpCasts()))
+          if (isLocalVar(DRE->getDecl())) {
+            addAlias(DRE->getDecl(), C, Boundary, Out);
+            return;
+          }
+        escape(C, PE, Settlement::Store, false, Out);
+        return;
+      }
+
+      if (const auto *UO = dyn_cast<UnaryOperator>(PE)) {
+        if (UO->getOpcode() == UO_AddrOf)
+          escape(C, UO, Settlement::Pass, inSynchronousCall(UO), Out);
+        else if (isTokenCarry(C))
+          Out.push_back({EventKind::Observe, UO});
+        return;
+      }
+
+      // Captured explicitly by an init-capture: the capture is an alias.
+      if (const auto *L = dyn_cast<LambdaExpr>(PE)) {
+        for (const LambdaCapture &Cap : L->captures())
+          if (Cap.capturesVariable() && L->isInitCapture(&Cap))
+            if (const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar()))
+              if (V->getInit() &&
+                  V->getInit()->IgnoreImplicit() == Top->IgnoreImplicit())
+                addAlias(V, C, Boundary, Out);
+        return;
+      }
+
+      // Passed to a call or a constructor.
+      if (isa<CallExpr, CXXConstructExpr>(PE)) {
+        bool IsObject = false;
+        QualType Param = paramType(PE, Top, IsObject);
+        if (IsObject) {
+          if (isTokenCarry(C))
+            Out.push_back({EventKind::Observe, PE});
+          return;
+        }
+        bool ToSync = inSynchronousCall(PE);
+        if (C == Carry::Handle && IsSource) {
+          const ContextTypeInfo *Info = Current->Info;
+          if (Info && Info->TokenIsSelf && !Up.Copied && !Up.Moved) {
+            // Passing the object by reference passes its token.
+            escape(Carry::Token, PE, Settlement::Pass, ToSync, Out);
+            return;
+          }
+          // Converted into the return value: `return src;` into an optional.
+          if (isa<CXXConstructExpr>(PE) &&
+              climb(PE).Parent.get<ReturnStmt>()) {
+            Out.push_back({EventKind::Settle, PE, Settlement::Return});
+            return;
+          }
+          if (Up.Copied || Up.Moved || Param.isNull() ||
+              !Param->isReferenceType() ||
+              !Param.getNonReferenceType().isConstQualified() ||
+              Param->isRValueReferenceType()) {
+            Out.push_back({EventKind::Settle, PE,
+                           isStoringMethod(calleeOf(PE)) ? Settlement::Store
+                                                         : Settlement::Pass});
+            return;
+          }
+          // By const reference: only a call that stores a copy keeps it.
+          if (isStoringMethod(calleeOf(PE)))
+            Out.push_back({EventKind::Settle, PE, Settlement::Store});
+          return;
+        }
+        // A local stop callback registers on the token and deregisters when
+        // its scope ends: nothing outlives the function.
+        if (isTokenCarry(C) && isa<CXXConstructExpr>(PE)) {
+          const ContextTypeInfo *I = Model.classify(PE->getType(), Ctx);
+          const auto *V = climb(PE).Parent.get<VarDecl>();
+          if (I && I->Role == ContextRole::StopCallback && V &&
+              isLocalVar(V)) {
+            Out.push_back({EventKind::Observe, PE});
+            return;
+          }
+        }
+        escape(C, PE, Settlement::Pass, ToSync, Out);
+        return;
+      }
+      if (isa<CXXUnresolvedConstructExpr, ParenListExpr, InitListExpr,
+              CXXParenListInitExpr, CXXNewExpr>(PE)) {
+        escape(C, PE, Settlement::Store, inSynchronousCall(PE), Out);
+        return;
+      }
+      if (isTokenCarry(C))
+        Out.push_back({EventKind::Observe, PE});
+      return;
+    }
+    if (isTokenCarry(C))
+      Out.push_back({EventKind::Observe, Top});
+  }
+
+  /// \p E of kind \p C is used inside lambda \p L: decides what \p L carries
+  /// and follows \p L itself.
+  void walkInLambda(const Expr *E, Carry C, const LambdaExpr *L,
+                    const Stmt *Boundary, llvm::SmallVectorImpl<Event> &Out) {
+    if (Depth > 12)
+      return;
+    ++Depth;
+    llvm::SmallVector<Event, 4> Inner;
+    walk(E, C, L->getBody(), Inner);
+    --Depth;
+    bool Cancels = false, Starts = false, Observes = false, HandsOff = false;
+    for (const Event &Ev : Inner) {
+      if (Ev.Kind == EventKind::Start)
+        Starts = true;
+      else if (Ev.Kind == EventKind::Observe)
+        Observes = true;
+      else if (Ev.How == Settlement::Cancel || Ev.How == Settlement::Guard)
+        Cancels = true;
+      else
+        HandsOff = true;
+    }
+    if (Cancels)
+      walk(L, Carry::Canceller, Boundary, Out);
+    if (Starts)
+      walk(L, Carry::TokenStarter, Boundary, Out);
+    else if (Observes || isTokenCarry(C))
+      walk(L, Carry::TokenCarrier, Boundary, Out);
+    if (HandsOff)
+      walk(L, Carry::HandleCarrier, Boundary, Out);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// CancelFlow
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// The call a declaration is initialized with, looking through implicit
+/// nodes and a copy of a temporary.
+const CallExpr *initializingCall(const Expr *Init) {
+  if (!Init)
+    return nullptr;
+  Init = Init->IgnoreImplicit();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init))
+    if (CE->getNumArgs() == 1 && CE->getConstructor() &&
+        CE->getConstructor()->isCopyOrMoveConstructor())
+      Init = CE->getArg(0)->IgnoreImplicit();
+  return dyn_cast<CallExpr>(Init);
+}
+
+/// True if \p V is initialized with a copy of an existing source rather than
+/// creating one: `std::stop_source s = other;`.
+bool copiesExistingSource(const VarDecl *V) {
+  const Expr *Init = V->getInit();
+  if (!Init)
+    return false;
+  Init = Init->IgnoreImplicit();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init))
+    if (CE->getNumArgs() >= 1 && CE->getConstructor() &&
+        CE->getConstructor()->isCopyOrMoveConstructor()) {
+      const Expr *Arg = CE->getArg(0)->IgnoreImplicit();
+      if (const auto *Call = dyn_cast<CallExpr>(Arg))
+        return isStdMoveLike(Call);
+      return true;
+    }
+  return isa<DeclRefExpr, MemberExpr>(Init);
+}
+
+/// The index of the callable element of a pair, tuple or struct type.
+std::optional<unsigned> callableElement(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return std::nullopt;
+  std::optional<unsigned> Found;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+    llvm::StringRef Name = Spec->getName();
+    if (Name == "pair" || Name == "tuple") {
+      unsigned I = 0;
+      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+        if (A.getKind() == TemplateArgument::Pack) {
+          for (const TemplateArgument &PA : A.pack_elements()) {
+            if (PA.getKind() == TemplateArgument::Type &&
+                isCallableType(PA.getAsType()))
+              Found = I;
+            ++I;
+          }
+          continue;
+        }
+        if (A.getKind() == TemplateArgument::Type &&
+            isCallableType(A.getAsType()))
+          Found = I;
+        ++I;
+      }
+      return Found;
+    }
+  }
+  if (!RD->hasDefinition())
+    return std::nullopt;
+  unsigned I = 0;
+  for (const FieldDecl *F : RD->getDefinition()->fields()) {
+    if (isCallableType(F->getType()))
+      Found = I;
+    ++I;
+  }
+  return Found;
+}
+
+bool isStdIgnore(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreImplicit());
+  if (!DRE)
+    return false;
+  const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+  return V && V->getIdentifier() && V->getName() == "ignore" &&
+         V->isInStdNamespace();
+}
+
+} // namespace
+
+CancelFlow::CancelFlow(const ContextModel &Model,
+                       const FunctionNameSet &SynchronousCalls,
+                       ASTContext &Ctx, const Stmt *Body)
+    : P(std::make_unique<Impl>(Model, SynchronousCalls, Ctx, Body)),
+      Body(Body) {
+  if (P->Index.HasErrors)
+    return;
+  // Handles.
+  for (const VarDecl *V : P->Index.TopLevelVars) {
+    if (!V->hasLocalStorage() || V->isInvalidDecl())
+      continue;
+    QualType T = V->getType();
+    if (T.isNull() || T->isDependentType())
+      continue;
+    const auto *DS = P->parentOf(DynTypedNode::create(*V)).get<DeclStmt>();
+    if (!DS)
+      continue;
+    if (const auto *DD = dyn_cast<DecompositionDecl>(V)) {
+      const CallExpr *Call = initializingCall(DD->getInit());
+      const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+      if (!F || !Model.isCancelFactory(F, Ctx))
+        continue;
+      const BindingDecl *Cancel = nullptr;
+      for (const BindingDecl *B : DD->bindings())
+        if (!B->getType().isNull() && isCallableType(B->getType()))
+          Cancel = B;
+      if (!Cancel)
+        continue;
+      CancelHandle H;
+      H.HandleKind = CancelHandle::CancelFunction;
+      H.Decl = Cancel;
+      H.Declaration = DS;
+      H.FactoryCall = Call;
+      H.Factory = F;
+      Handles.push_back(H);
+      continue;
+    }
+    if (T->isReferenceType())
+      continue;
+    if (const ContextTypeInfo *Info = Model.classify(T, Ctx)) {
+      if (Info->Role != ContextRole::CancelSource || copiesExistingSource(V))
+        continue;
+      CancelHandle H;
+      H.Decl = V;
+      H.Info = Info;
+      H.Declaration = DS;
+      Handles.push_back(H);
+      continue;
+    }
+    const CallExpr *Call = initializingCall(V->getInit());
+    const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+    if (F && isCallableType(T) && Model.isCancelFactory(F, Ctx)) {
+      CancelHandle H;
+      H.HandleKind = CancelHandle::CancelFunction;
+      H.Decl = V;
+      H.Declaration = DS;
+      H.FactoryCall = Call;
+      H.Factory = F;
+      Handles.push_back(H);
+    }
+  }
+
+  // Factory calls whose result is dropped.
+  for (const CallExpr *CE : P->Index.Calls) {
+    const FunctionDecl *F = CE->getDirectCallee();
+    if (!F || !Model.isCancelFactory(F, Ctx))
+      continue;
+    Impl::Climbed Up = P->climb(CE);
+    const DynTypedNode &Parent = Up.Parent;
+    if (Parent.get<CompoundStmt>() || Parent.get<IfStmt>() ||
+        Parent.get<ForStmt>() || Parent.get<WhileStmt>() ||
+        Parent.get<DoStmt>() || Parent.get<SwitchCase>() ||
+        Parent.get<LabelStmt>()) {
+      Discarded.push_back(CE);
+      continue;
+    }
+    if (const auto *Cast = Parent.get<ExplicitCastExpr>()) {
+      if (Cast->getTypeAsWritten()->isVoidType())
+        Discarded.push_back(CE);
+      continue;
+    }
+    // std::tie(ctx, std::ignore) = factory(...);
+    if (const auto *Op = Parent.get<CXXOperatorCallExpr>()) {
+      if (Op->getOperator() != OO_Equal || Op->getNumArgs() != 2 ||
+          Op->getArg(1) != Up.Top)
+        continue;
+      const auto *Tie = dyn_cast<CallExpr>(Op->getArg(0)->IgnoreImplicit());
+      const FunctionDecl *TieF = Tie ? Tie->getDirectCallee() : nullptr;
+      if (!TieF || !TieF->getIdentifier() || TieF->getName() != "tie" ||
+          !TieF->isInStdNamespace())
+        continue;
+      std::optional<unsigned> I = callableElement(CE->getType());
+      if (I && *I < Tie->getNumArgs() && isStdIgnore(Tie->getArg(*I)))
+        Discarded.push_back(CE);
+    }
+  }
+}
+
+CancelFlow::~CancelFlow() = default;
+
+HandleFlow CancelFlow::analyse(const CancelHandle &H) {
+  HandleFlow Flow;
+  P->Current = &H;
+  P->AliasSeen.clear();
+  P->Depth = 0;
+  ASTContext &Ctx = P->Ctx;
+
+  if (H.HandleKind == CancelHandle::CancelFunction) {
+    Flow.ObligationStarts.push_back(H.FactoryCall);
+    auto It = P->Index.Refs.find(H.Decl);
+    Flow.NeverUsed = It == P->Index.Refs.end() || It->second.empty();
+  }
+
+  // A source from a local std::jthread that is neither detached nor moved:
+  // the thread requests stop when it is destroyed.
+  if (const auto *V = dyn_cast<VarDecl>(H.Decl))
+    if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
+            initializingCall(V->getInit())))
+      if (const auto *Obj = dyn_cast<DeclRefExpr>(
+              Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+        if (const ContextTypeInfo *TI =
+                P->Model.classify(Obj->getDecl()->getType(), Ctx))
+          if (TI->Role == ContextRole::Thread &&
+              P->isLocalVar(Obj->getDecl()) &&
+              !Obj->getDecl()->getType()->isReferenceType()) {
+            bool Released = false;
+            for (const DeclRefExpr *R : P->Index.Refs[Obj->getDecl()]) {
+              Impl::Climbed Up = P->climb(R);
+              if (Up.Moved)
+                Released = true;
+              if (const auto *ME = Up.Parent.get<MemberExpr>())
+                if (ME->getMemberDecl()->getIdentifier() &&
+                    ME->getMemberDecl()->getName() == "detach")
+                  Released = true;
+            }
+            Flow.OwnedByThread = !Released;
+          }
+
+  llvm::SmallVector<Event, 16> Events;
+  auto It = P->Index.Refs.find(H.Decl);
+  if (It != P->Index.Refs.end())
+    for (const DeclRefExpr *R : It->second)
+      P->walk(R, Carry::Handle, Body, Events);
+
+  llvm::SmallPtrSet<const Stmt *, 8> SeenStart;
+  for (const Event &E : Events) {
+    if (E.Kind == EventKind::Start) {
+      if (SeenStart.insert(E.Where).second)
+        Flow.ObligationStarts.push_back(E.Where);
+    } else if (E.Kind == EventKind::Settle) {
+      Flow.Settles.push_back({E.Where, E.How});
+      if (E.Guard && !llvm::is_contained(Flow.Guards, E.Guard))
+        Flow.Guards.push_back(E.Guard);
+    }
+  }
+  return Flow;
+}
+
+bool CancelFlow::declaresThreadAfter(const CancelHandle &H) const {
+  const SourceManager &SM = P->Ctx.getSourceManager();
+  for (const VarDecl *V : P->Index.TopLevelVars) {
+    const ContextTypeInfo *I = P->Model.classify(V->getType(), P->Ctx);
+    if (!I || I->Role != ContextRole::Thread || V->getType()->isReferenceType())
+      continue;
+    if (SM.isBeforeInTranslationUnit(H.Decl->getLocation(), V->getLocation()))
+      return true;
+  }
+  return false;
+}
+
+} // namespace clang::tidy::ctx

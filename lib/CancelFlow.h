@@ -1,0 +1,156 @@
+//===--- CancelFlow.h - ctx-tidy --------------------------------*- C++ -*-===//
+//
+// What happens to a cancel handle inside one function body: where its token
+// leaves for work that may outlive the body (the cancel obligation starts
+// there), and where the handle is settled (cancelled, handed off, or covered
+// by a scope guard). The CFG search over these facts lives in ExitPaths; this
+// file only reads the AST.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CTX_TIDY_LIB_CANCELFLOW_H
+#define CTX_TIDY_LIB_CANCELFLOW_H
+
+#include "lib/ContextModel.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class DeclRefExpr;
+class DeclStmt;
+class Expr;
+class FunctionDecl;
+class LambdaExpr;
+class Stmt;
+class ValueDecl;
+class VarDecl;
+} // namespace clang
+
+namespace clang::tidy::ctx {
+
+/// A set of functions given by qualified name ("tbb::parallel_for"). A name
+/// matches every overload and template of that name, also when a header
+/// declares it in a detail namespace and exports it with a using-declaration.
+class FunctionNameSet {
+public:
+  void add(llvm::StringRef QualifiedName);
+  bool contains(const FunctionDecl *F, const ASTContext &Ctx) const;
+  /// True if the callee of \p Call (also an unresolved one in a template)
+  /// is in the set.
+  bool containsCallee(const Expr *Call, const ASTContext &Ctx) const;
+
+private:
+  void bind(const ASTContext &Ctx) const;
+  std::vector<std::string> Names;
+  mutable const ASTContext *BoundTo = nullptr;
+  mutable llvm::DenseSet<const Decl *> Resolved;
+};
+
+/// The default of the SynchronousCalls option: calls that finish the work
+/// they are given before they return.
+extern const char DefaultSynchronousCalls[];
+
+/// An object whose cancellation the function owes.
+struct CancelHandle {
+  enum Kind {
+    /// A local cancel source (std::stop_source src;).
+    Source,
+    /// The cancel callable a cancel factory returned.
+    CancelFunction,
+  } HandleKind = Source;
+  /// A VarDecl, or a BindingDecl of a structured binding.
+  const ValueDecl *Decl = nullptr;
+  /// The model's entry, for sources.
+  const ContextTypeInfo *Info = nullptr;
+  /// The statement that declares the handle.
+  const DeclStmt *Declaration = nullptr;
+  /// For cancel functions: the factory call and its callee.
+  const CallExpr *FactoryCall = nullptr;
+  const FunctionDecl *Factory = nullptr;
+};
+
+/// How a path settles a handle.
+enum class Settlement {
+  /// The cancel call, or calling the cancel function.
+  Cancel,
+  /// A scope guard whose callable cancels.
+  Guard,
+  /// The handle is returned (or co_returned).
+  Return,
+  /// The handle is moved.
+  Move,
+  /// The handle is copied into a container, an object, or a variable that
+  /// outlives the body.
+  Store,
+  /// The handle is passed to a call that may keep it.
+  Pass,
+};
+
+/// Everything one body does with one handle, as statements of that body (a
+/// use inside a nested lambda is attributed to where the lambda runs or
+/// escapes).
+struct HandleFlow {
+  /// Statements after which the handle must be settled: where its token
+  /// reaches work that may outlive the body, or the factory call.
+  llvm::SmallVector<const Stmt *, 4> ObligationStarts;
+  /// Statements that settle the handle.
+  llvm::SmallVector<std::pair<const Stmt *, Settlement>, 8> Settles;
+  /// Scope guards that cancel the handle, with the statements declaring them.
+  llvm::SmallVector<const DeclStmt *, 2> Guards;
+  /// The handle is a source of a local std::jthread that is neither detached
+  /// nor moved: the thread's destructor requests stop.
+  bool OwnedByThread = false;
+  /// The cancel function is never mentioned after the factory call.
+  bool NeverUsed = false;
+
+  bool has(Settlement S) const;
+};
+
+/// Facts about cancel handles in one function, lambda or coroutine body.
+/// Nested lambda bodies are analysed on their own; uses of an outer handle
+/// inside them are attributed to the place the lambda runs or escapes.
+class CancelFlow {
+public:
+  CancelFlow(const ContextModel &Model, const FunctionNameSet &SynchronousCalls,
+             ASTContext &Ctx, const Stmt *Body);
+  ~CancelFlow();
+
+  /// Handles declared in the body itself (not in nested lambdas): local
+  /// sources of non-dependent type, and cancel functions bound from a cancel
+  /// factory's result.
+  const llvm::SmallVector<CancelHandle, 4> &handles() const { return Handles; }
+
+  /// Cancel factory calls in the body whose result is thrown away: an
+  /// expression statement, a cast to void, or std::tie with std::ignore in
+  /// the cancel's place.
+  const llvm::SmallVector<const CallExpr *, 2> &discardedFactoryCalls() const {
+    return Discarded;
+  }
+
+  /// What the body does with \p H.
+  HandleFlow analyse(const CancelHandle &H);
+
+  /// True if the body declares a thread object (std::jthread) after \p H.
+  /// Such a thread is destroyed, and joined, before a guard declared right
+  /// after \p H runs: if it waits on the handle's token, the join never ends.
+  bool declaresThreadAfter(const CancelHandle &H) const;
+
+  const Stmt *body() const { return Body; }
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> P;
+  const Stmt *Body;
+  llvm::SmallVector<CancelHandle, 4> Handles;
+  llvm::SmallVector<const CallExpr *, 2> Discarded;
+};
+
+} // namespace clang::tidy::ctx
+
+#endif // CTX_TIDY_LIB_CANCELFLOW_H

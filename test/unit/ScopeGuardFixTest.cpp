@@ -1,0 +1,88 @@
+//===--- ScopeGuardFixTest.cpp - ctx-tidy unit tests ----------------------===//
+
+#include "lib/ScopeGuardFix.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Tooling/Tooling.h"
+#include "gtest/gtest.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy::ctx;
+
+namespace {
+
+struct Built {
+  std::unique_ptr<ASTUnit> AST;
+  const FunctionDecl *F = nullptr;
+};
+
+Built parse(llvm::StringRef Code, const char *Std = "-std=c++17") {
+  Built B;
+  B.AST = tooling::buildASTFromCodeWithArgs(Code, {Std}, "input.cpp");
+  auto M = match(functionDecl(hasName("f"), isDefinition()).bind("f"),
+                 B.AST->getASTContext());
+  B.F = M.empty() ? nullptr : M[0].getNodeAs<FunctionDecl>("f");
+  return B;
+}
+
+ScopeGuardRequest request(const Built &B) {
+  ScopeGuardRequest R;
+  R.Action = "src.stop()";
+  R.Handle = "src";
+  R.InsertAt = B.F->getBody()->getEndLoc();
+  R.EnclosingBody = B.F->getBody();
+  return R;
+}
+
+TEST(ScopeGuardFixTest, DependencyFreeFormWithoutGuardLibraries) {
+  Built B = parse("struct S { void stop(); }; void f() { S src; }");
+  ASSERT_TRUE(B.F);
+  EXPECT_EQ(buildScopeGuard(request(B), B.AST->getASTContext()),
+            "auto cancelSrcFn = [&] { src.stop(); }; struct CancelSrc { "
+            "decltype(cancelSrcFn) &Run; ~CancelSrc() { Run(); } } "
+            "cancelSrc{cancelSrcFn};");
+}
+
+TEST(ScopeGuardFixTest, PrefersAbslCleanupWhenDeclaredBefore) {
+  Built B = parse("namespace absl { template <class F> class Cleanup {}; }\n"
+                  "struct S { void stop(); }; void f() { S src; }");
+  EXPECT_EQ(buildScopeGuard(request(B), B.AST->getASTContext()),
+            "absl::Cleanup cancelSrc = [&] { src.stop(); };");
+  Built C = parse("namespace absl { template <class F> class Cleanup {}; }\n"
+                  "struct S { void stop(); }; void f() { S src; }",
+                  "-std=c++14");
+  EXPECT_EQ(buildScopeGuard(request(C), C.AST->getASTContext()),
+            "auto cancelSrc = absl::MakeCleanup([&] { src.stop(); });");
+}
+
+TEST(ScopeGuardFixTest, IgnoresGuardsDeclaredAfterTheInsertionPoint) {
+  Built B = parse("struct S { void stop(); }; void f() { S src; }\n"
+                  "namespace gsl { template <class F> void finally(F); }");
+  EXPECT_EQ(buildScopeGuard(request(B), B.AST->getASTContext())
+                .rfind("auto cancelSrcFn", 0),
+            0u);
+}
+
+TEST(ScopeGuardFixTest, UserTemplatePlaceholders) {
+  Built B = parse("struct S { void stop(); }; void f() { S src; }");
+  EXPECT_EQ(buildScopeGuard(request(B), B.AST->getASTContext(),
+                            "DEFER(${guard}) { ${cancel}; }"),
+            "DEFER(cancelSrc) { src.stop(); };");
+  EXPECT_EQ(buildScopeGuard(request(B), B.AST->getASTContext(),
+                            "auto ${guard} = defer([&] { ${action}; }); // "
+                            "${handle}"),
+            "auto cancelSrc = defer([&] { src.stop(); }); // src;");
+}
+
+TEST(ScopeGuardFixTest, FreshNamesAvoidTheBodyAndEarlierChoices) {
+  Built B = parse("void f() { int cancelSrc = 0; (void)cancelSrc; }");
+  llvm::StringSet<> Taken;
+  EXPECT_EQ(freshName("cancelSrc", B.F->getBody(), &Taken), "cancelSrc2");
+  EXPECT_EQ(freshName("cancelSrc", B.F->getBody(), &Taken), "cancelSrc3");
+  EXPECT_EQ(freshName("other", B.F->getBody(), &Taken), "other");
+}
+
+} // namespace
