@@ -45,9 +45,15 @@ def run(cmd, stdin=None, timeout=300):
     return proc.returncode, proc.stdout, proc.stderr
 
 
+DIRECTIVE_SUFFIX = re.compile(r"-(NOT|NEXT|SAME|DAG|EMPTY|LABEL|COUNT-[0-9]+)$")
+
+
 def prefixes_present(text, base):
-    """The FileCheck prefixes of family `base` used in the file."""
-    found = set(re.findall(r"//\s*(%s(?:-[A-Z0-9]+)?)(?:-NOT|-NEXT|-SAME|-DAG)?:" % base, text))
+    """The FileCheck prefixes of family `base` used in the file, with the
+    directive suffixes (-NOT, -DAG, ...) taken off."""
+    found = set()
+    for directive in re.findall(r"//\s*(%s[-A-Z0-9]*):" % base, text):
+        found.add(DIRECTIVE_SUFFIX.sub("", directive))
     return found
 
 

@@ -21,7 +21,7 @@ class stop_source { public: stop_token get_token() const; bool request_stop(); }
 template <class T> T &&move(T &t);
 }
 namespace tbb { namespace detail { namespace d1 {
-template <class R, class B> void parallel_for(const R &, const B &);
+template <class R, class B> void parallel_for(const R &, const B &) {}
 template <class R, class B, class C> void parallel_for(const R &, const B &, C &);
 } } using detail::d1::parallel_for; }
 void spawn(std::stop_token);
