@@ -1,6 +1,7 @@
 //===--- CaptureAnalysis.cpp - ctx-tidy -----------------------------------===//
 
 #include "lib/CaptureAnalysis.h"
+#include "lib/ExprShapes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -38,37 +39,10 @@ bool isContextFamily(const ContextTypeInfo *Info) {
   return false;
 }
 
-const Expr *stripWrappers(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *W = dyn_cast<ExprWithCleanups>(E))
-      E = W->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-             C && C->getNumArgs() == 1 && !isa<CXXTemporaryObjectExpr>(C) &&
-             C->getConstructor() &&
-             (C->getConstructor()->isCopyOrMoveConstructor()))
-      E = C->getArg(0);
-    else
-      return E;
-  }
-  return E;
-}
-
-bool isCallTo(const CallExpr *C, llvm::StringRef Qualified) {
-  const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
-  return FD && FD->getIdentifier() && qualifiedNameOf(FD) == Qualified;
-}
-
 /// Strips std::move / std::forward around \p E.
 const Expr *stripMove(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
-    E = stripWrappers(E);
+    E = ignoreCopies(E);
     const auto *C = dyn_cast_or_null<CallExpr>(E);
     if (!C || C->getNumArgs() != 1 ||
         !(isCallTo(C, "std::move") || isCallTo(C, "std::forward")))
@@ -76,16 +50,6 @@ const Expr *stripMove(const Expr *E) {
     E = C->getArg(0);
   }
   return E;
-}
-
-/// The record type name of \p T, references looked through.
-std::string recordName(QualType T) {
-  if (T.isNull())
-    return "";
-  if (const CXXRecordDecl *RD =
-          T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl())
-    return qualifiedNameOf(RD);
-  return "";
 }
 
 bool containsSharedFromThis(const Stmt *S) {
@@ -110,7 +74,7 @@ bool keepsThisAlive(const LambdaExpr *L) {
     if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
       continue;
     const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
-    if (!VD || recordName(VD->getType()) != "std::shared_ptr")
+    if (!VD || recordNameOf(VD->getType()) != "std::shared_ptr")
       continue;
     if (containsSharedFromThis(VD->getInit()))
       return true;
@@ -136,7 +100,7 @@ const ValueDecl *referentOf(const Expr *Init) {
 /// or member that the pointer does not own: &local, &member, a pointer
 /// parameter, or a local pointer initialized with one of those.
 const ValueDecl *pointeeOf(const Expr *Init, unsigned Depth = 0) {
-  const Expr *E = stripWrappers(Init);
+  const Expr *E = ignoreCopies(Init);
   if (!E || Depth > 2)
     return nullptr;
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
@@ -145,7 +109,7 @@ const ValueDecl *pointeeOf(const Expr *Init, unsigned Depth = 0) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
     if (const CXXMethodDecl *M = MC->getMethodDecl())
       if (M->getIdentifier() && M->getName() == "get" &&
-          recordName(MC->getImplicitObjectArgument()->getType()) ==
+          recordNameOf(MC->getImplicitObjectArgument()->getType()) ==
               "std::shared_ptr")
         return nullptr; // A raw view of a shared object; owned elsewhere.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
@@ -164,7 +128,7 @@ const ValueDecl *pointeeOf(const Expr *Init, unsigned Depth = 0) {
 /// source: "src.get_token()" with 'src' a local or by-value parameter.
 const VarDecl *handleSourceOf(const Expr *Init, const ContextModel &Model,
                               const ASTContext &Ctx, unsigned Depth = 0) {
-  const Expr *E = stripWrappers(Init);
+  const Expr *E = ignoreCopies(Init);
   if (!E || Depth > 2)
     return nullptr;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -210,7 +174,7 @@ TypeFacts factsOf(QualType T, const ContextModel &Model,
   F.Info = N.Info;
   // A shared_ptr copy shares ownership of the context; other wrappers
   // (optional, unique_ptr, structs) are reported without a copy fix.
-  F.CopyOwns = !N.NonOwning && recordName(T) == "std::shared_ptr";
+  F.CopyOwns = !N.NonOwning && recordNameOf(T) == "std::shared_ptr";
   return F;
 }
 
@@ -496,7 +460,7 @@ findBoundReferences(llvm::ArrayRef<const Expr *> Args,
   llvm::SmallVector<ContextReach, 2> Out;
   llvm::DenseSet<const ValueDecl *> Seen;
   for (const Expr *A : Args) {
-    const auto *C = dyn_cast_or_null<CallExpr>(stripWrappers(A));
+    const auto *C = dyn_cast_or_null<CallExpr>(ignoreCopies(A));
     if (!C || C->getNumArgs() != 1 ||
         !(isCallTo(C, "std::ref") || isCallTo(C, "std::cref")))
       continue;

@@ -1,6 +1,7 @@
 //===--- DetachSites.cpp - ctx-tidy ---------------------------------------===//
 
 #include "lib/DetachSites.h"
+#include "lib/ExprShapes.h"
 #include "lib/CaptureAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -49,32 +50,6 @@ struct DetachSiteFinder::Frame {
 
 namespace {
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *W = dyn_cast<ExprWithCleanups>(E))
-      E = W->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
-
-std::string recordName(QualType T) {
-  if (T.isNull())
-    return "";
-  QualType C = T.getNonReferenceType().getCanonicalType();
-  if (C->isPointerType())
-    return "";
-  if (const CXXRecordDecl *RD = C->getAsCXXRecordDecl())
-    return qualifiedNameOf(RD);
-  return "";
-}
-
 /// True if \p RD or one of its bases is named \p Name.
 bool classOrBaseNamed(const CXXRecordDecl *RD, llvm::StringRef Name,
                       unsigned Depth = 0) {
@@ -92,14 +67,14 @@ bool classOrBaseNamed(const CXXRecordDecl *RD, llvm::StringRef Name,
 }
 
 bool isThreadType(QualType T) {
-  std::string N = recordName(T);
+  std::string N = recordNameOf(T);
   return N == "std::thread" || N == "std::jthread";
 }
 
 /// The local variable \p E names, if it is one with automatic storage that
 /// is not a reference.
 const VarDecl *localObject(const Expr *E) {
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(ignoreTemporaries(E));
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
       !VD->getType()->isReferenceType())
@@ -274,7 +249,7 @@ std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
 /// The local execution context \p Executor belongs to: "io", "pool",
 /// "io.get_executor()", or a local executor initialized from one of those.
 const VarDecl *executionContextOf(const Expr *Executor, unsigned Depth = 0) {
-  const Expr *E = strip(Executor);
+  const Expr *E = ignoreTemporaries(Executor);
   if (!E || Depth > 2)
     return nullptr;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
@@ -375,7 +350,7 @@ bool waitsOn(const CFGElement &El, const VarDecl *Result) {
   llvm::StringRef N = MC->getMethodDecl()->getName();
   if (N != "get" && N != "wait")
     return false;
-  const Expr *Obj = strip(MC->getImplicitObjectArgument());
+  const Expr *Obj = ignoreTemporaries(MC->getImplicitObjectArgument());
   if (const auto *C = dyn_cast_or_null<CallExpr>(Obj))
     if (C->getNumArgs() == 1 && C->getDirectCallee() &&
         C->getDirectCallee()->getIdentifier() &&
@@ -495,12 +470,12 @@ std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
   Site.Callable = Args[0];
   for (unsigned I = 1; I < Args.size(); ++I)
     Site.ForwardedArgs.push_back(Args[I]);
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Args[0])))
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(ignoreTemporaries(Args[0])))
     Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
-  else if (const auto *UO = dyn_cast<UnaryOperator>(strip(Args[0])))
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(UO->getSubExpr())))
+  else if (const auto *UO = dyn_cast<UnaryOperator>(ignoreTemporaries(Args[0])))
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(ignoreTemporaries(UO->getSubExpr())))
       Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
-  Site.Callee = recordName(E->getType());
+  Site.Callee = recordNameOf(E->getType());
 
   // Where does the thread object go?
   const Stmt *Cur = E;
@@ -623,7 +598,7 @@ std::optional<DetachSite> DetachSiteFinder::callSite(const CallExpr *E,
     if (T->isPointerType()) {
       const ContextTypeInfo *Info = Model.classify(T->getPointeeType(), Ctx);
       HasContext |= Info && Info->Role == ContextRole::RequestContext;
-    } else if (recordName(T) == "std::function") {
+    } else if (recordNameOf(T) == "std::function") {
       HasCallback = true;
     }
   }
@@ -638,7 +613,7 @@ std::optional<DetachSite>
 DetachSiteFinder::asyncSite(const CallExpr *E, Frame &F, ASTContext &Ctx) {
   unsigned First = 0;
   if (E->getNumArgs() > 1 &&
-      recordName(E->getArg(0)->getType()).empty() &&
+      recordNameOf(E->getArg(0)->getType()).empty() &&
       E->getArg(0)->getType()->isEnumeralType())
     First = 1; // std::launch policy.
   std::optional<SourceLocation> Escape = escapeOf(E, F.Body, Ctx);
@@ -649,7 +624,7 @@ DetachSiteFinder::asyncSite(const CallExpr *E, Frame &F, ASTContext &Ctx) {
   Site.Callable = E->getArg(First);
   for (unsigned I = First + 1; I < E->getNumArgs(); ++I)
     Site.ForwardedArgs.push_back(E->getArg(I));
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(E->getArg(First))))
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(ignoreTemporaries(E->getArg(First))))
     Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
   Site.At = *Escape;
   Site.Callee = "std::async";
@@ -675,7 +650,7 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
     unsigned Written = E->getNumArgs();
     while (Written > 0 && isa<CXXDefaultArgExpr>(E->getArg(Written - 1)))
       --Written;
-    if (Written < 3 || recordName(E->getArg(Written - 1)->getType()) !=
+    if (Written < 3 || recordNameOf(E->getArg(Written - 1)->getType()) !=
                            "boost::asio::detached_t")
       return std::nullopt;
   }
@@ -723,13 +698,13 @@ DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F, ASTContext &Ctx) {
     QualType T = FD->getParamDecl(I)->getType();
     const Expr *Arg = E->getArg(I + Shift);
     if (T->isPointerType()) {
-      const auto *UO = dyn_cast<UnaryOperator>(strip(Arg));
+      const auto *UO = dyn_cast<UnaryOperator>(ignoreTemporaries(Arg));
       if (UO && UO->getOpcode() == UO_AddrOf)
         if (const VarDecl *VD = localObject(UO->getSubExpr()))
           if (const ContextTypeInfo *Info = Model.classify(VD->getType(), Ctx))
             if (Info->Role == ContextRole::RequestContext)
               LocalContext = VD;
-    } else if (recordName(T) == "std::function") {
+    } else if (recordNameOf(T) == "std::function") {
       Callback = Arg;
     }
   }

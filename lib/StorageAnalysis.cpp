@@ -1,6 +1,7 @@
 //===--- StorageAnalysis.cpp - ctx-tidy -----------------------------------===//
 
 #include "lib/StorageAnalysis.h"
+#include "lib/ExprShapes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -58,25 +59,6 @@ bool isLockedCallbackMethod(llvm::StringRef Name) {
 }
 
 namespace {
-
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(Next))
-      Next = C->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Next);
-             F && F->getCastKind() == CK_NoOp)
-      Next = F->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
 
 /// The member name of a call written as `obj.name(...)`, dependent or not.
 llvm::StringRef memberName(const Expr *Callee) {
@@ -364,7 +346,7 @@ std::optional<StaticTarget> StorageAnalysis::targetOf(const Expr *E,
                                                       unsigned Depth) const {
   if (!E || Depth > 8)
     return std::nullopt;
-  E = strip(E);
+  E = ignoreTemporaries(E);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
     if (!V)
@@ -394,7 +376,7 @@ std::optional<StaticTarget> StorageAnalysis::targetOf(const Expr *E,
     if (V->getType()->isReferenceType())
       return targetOf(Init, Depth + 1);
     // auto locked = g.wlock();
-    if (const auto *MC = dyn_cast<CallExpr>(strip(Init)))
+    if (const auto *MC = dyn_cast<CallExpr>(ignoreTemporaries(Init)))
       if (isLockAccessMethod(memberName(MC->getCallee())))
         return targetOf(Init, Depth + 1);
     return std::nullopt;
@@ -407,7 +389,7 @@ std::optional<StaticTarget> StorageAnalysis::targetOf(const Expr *E,
     const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
     if (!F)
       return std::nullopt;
-    const Expr *Base = strip(ME->getBase());
+    const Expr *Base = ignoreTemporaries(ME->getBase());
     if (isa<CXXThisExpr>(Base)) {
       const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
       if (longLived(RD))
@@ -568,7 +550,7 @@ bool StorageAnalysis::writesTo(const Stmt *S, const StaticTarget &T) const {
   const auto *E = dyn_cast_or_null<Expr>(S);
   if (!E)
     return false;
-  E = strip(E);
+  E = ignoreTemporaries(E);
   auto Same = [&](const Expr *X) {
     std::optional<StaticTarget> U = targetOf(X, 0);
     return U && U->Key == T.Key;
@@ -611,7 +593,7 @@ bool StorageAnalysis::containsWriteTo(const Stmt *S, const StaticTarget &T,
 bool StorageAnalysis::isRepeatableAccess(const Expr *E) const {
   if (!E)
     return false;
-  E = strip(E);
+  E = ignoreTemporaries(E);
   if (isa<DeclRefExpr, CXXThisExpr>(E))
     return true;
   if (const auto *ME = dyn_cast<MemberExpr>(E))
@@ -675,7 +657,7 @@ public:
       }
       return true;
     }
-    const Expr *Init = V->getInit() ? strip(V->getInit()) : nullptr;
+    const Expr *Init = V->getInit() ? ignoreTemporaries(V->getInit()) : nullptr;
     bool DefaultInit =
         Init && ((isa<CXXConstructExpr>(Init) &&
                   cast<CXXConstructExpr>(Init)->getNumArgs() == 0) ||
@@ -697,10 +679,10 @@ public:
     if (!CollectStores) {
       // Remember which call each lambda is handed to (withWLock & co.).
       for (const Expr *Arg : CE->arguments()) {
-        const Expr *S = strip(Arg);
+        const Expr *S = ignoreTemporaries(Arg);
         if (const auto *C = dyn_cast<CXXConstructExpr>(S);
             C && C->getNumArgs() == 1)
-          S = strip(C->getArg(0));
+          S = ignoreTemporaries(C->getArg(0));
         if (const auto *LE = dyn_cast<LambdaExpr>(S))
           A.LambdaCalls[LE->getLambdaClass()->getCanonicalDecl()] = CE;
       }
@@ -764,7 +746,7 @@ public:
            !PT->getPointeeType().isConstQualified());
       if (!MayModify)
         continue;
-      const Expr *S = strip(Arg);
+      const Expr *S = ignoreTemporaries(Arg);
       if (const auto *UO = dyn_cast<UnaryOperator>(S);
           UO && UO->getOpcode() == UO_AddrOf)
         S = UO->getSubExpr();
@@ -865,7 +847,7 @@ private:
   }
 
   void noteAssignment(const Expr *Store, const Expr *LHS, const Expr *RHS) {
-    const Expr *L = strip(LHS);
+    const Expr *L = ignoreTemporaries(LHS);
     // c[key] = value
     const Expr *Container = nullptr, *Key = nullptr;
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(L);
@@ -912,10 +894,10 @@ private:
     if (Name == "emplace" && CE->getNumArgs() == 2)
       return CE->getArg(0);
     if (Name == "insert" && CE->getNumArgs() == 1) {
-      const Expr *Arg = strip(CE->getArg(0));
+      const Expr *Arg = ignoreTemporaries(CE->getArg(0));
       if (const auto *C = dyn_cast<CXXConstructExpr>(Arg);
           C && C->getNumArgs() == 1)
-        Arg = strip(C->getArg(0));
+        Arg = ignoreTemporaries(C->getArg(0));
       if (const auto *IL = dyn_cast<InitListExpr>(Arg);
           IL && IL->getNumInits() == 2)
         return IL->getInit(0);

@@ -1,0 +1,61 @@
+//===--- ExprShapes.cpp - ctx-tidy ----------------------------------------===//
+
+#include "lib/ExprShapes.h"
+#include "lib/ContextModel.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::ctx {
+
+namespace {
+const Expr *stripOnce(const Expr *E, bool ThroughCopies) {
+  const Expr *Next = E->IgnoreParenImpCasts();
+  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
+    return M->getSubExpr();
+  if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
+    return B->getSubExpr();
+  if (const auto *W = dyn_cast<ExprWithCleanups>(Next))
+    return W->getSubExpr();
+  if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Next))
+    if (ThroughCopies || F->getCastKind() == CK_NoOp)
+      return F->getSubExpr();
+  if (ThroughCopies)
+    if (const auto *C = dyn_cast<CXXConstructExpr>(Next);
+        C && C->getNumArgs() == 1 && !isa<CXXTemporaryObjectExpr>(C) &&
+        C->getConstructor() && C->getConstructor()->isCopyOrMoveConstructor())
+      return C->getArg(0);
+  return Next;
+}
+
+const Expr *strip(const Expr *E, bool ThroughCopies) {
+  while (E) {
+    const Expr *Next = stripOnce(E, ThroughCopies);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+} // namespace
+
+const Expr *ignoreTemporaries(const Expr *E) { return strip(E, false); }
+
+const Expr *ignoreCopies(const Expr *E) { return strip(E, true); }
+
+std::string recordNameOf(QualType T) {
+  if (T.isNull())
+    return "";
+  QualType C = T.getNonReferenceType().getCanonicalType();
+  if (C->isPointerType())
+    return "";
+  if (const CXXRecordDecl *RD = C->getAsCXXRecordDecl())
+    return qualifiedNameOf(RD);
+  return "";
+}
+
+bool isCallTo(const CallExpr *C, llvm::StringRef Qualified) {
+  const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
+  return FD && FD->getIdentifier() && qualifiedNameOf(FD) == Qualified;
+}
+
+} // namespace clang::tidy::ctx

@@ -1,0 +1,40 @@
+//===--- ExprShapes.h - ctx-tidy --------------------------------*- C++ -*-===//
+//
+// Small questions about the shape of expressions and types that several
+// analyses ask: what an expression is once temporaries and copies are looked
+// through, and which class a type names.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CTX_TIDY_LIB_EXPRSHAPES_H
+#define CTX_TIDY_LIB_EXPRSHAPES_H
+
+#include "clang/AST/Type.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace clang {
+class CallExpr;
+class Expr;
+} // namespace clang
+
+namespace clang::tidy::ctx {
+
+/// Looks through parentheses, implicit casts, temporary materialization and
+/// binding, cleanups, and no-op functional casts.
+const Expr *ignoreTemporaries(const Expr *E);
+
+/// As ignoreTemporaries, and also through functional casts of any kind and
+/// implicit copy or move constructions: the object a copy is made of.
+const Expr *ignoreCopies(const Expr *E);
+
+/// The qualified name (see qualifiedNameOf) of the class \p T names, with
+/// references looked through; empty for pointers and non-class types.
+std::string recordNameOf(QualType T);
+
+/// True if \p C calls the function named \p Qualified ("std::move").
+bool isCallTo(const CallExpr *C, llvm::StringRef Qualified);
+
+} // namespace clang::tidy::ctx
+
+#endif // CTX_TIDY_LIB_EXPRSHAPES_H
