@@ -1,7 +1,7 @@
 //===--- CtxTidyModule.cpp - ctx-tidy -------------------------------------===//
 //
-// Registers the ctx-* checks. Registration only: each check lives in its own
-// <Name>Check.h/.cpp pair.
+// Registers the ctx-* checks listed in Checks.def. Registration only: each
+// check lives in its own <Name>Check.h/.cpp pair.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,7 +13,9 @@ namespace clang::tidy::ctx {
 class CtxTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<TemporaryCallbackCheck>("ctx-temporary-callback");
+#define CTX_CHECK(Name, Class, Summary, FixIt)                                 \
+  Factories.registerCheck<Class>(Name);
+#include "checks/Checks.def"
   }
 };
 

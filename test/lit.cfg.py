@@ -5,7 +5,7 @@ import lit.formats
 config.name = "ctx-tidy"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "unit", "runner", "CMakeLists.txt", "selftest"]
+config.excludes = ["Inputs", "unit", "runner", "CMakeLists.txt", "selftest", "README.md"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.ctx_build_dir, "test")
 
@@ -19,6 +19,14 @@ base = [
     "--load", config.ctx_module,
     "--isystem", os.path.join(inputs, "include"),
 ]
+# The standalone binary (tools/ctx-tidy) has every check built in: no --load.
+standalone = getattr(config, "ctx_tidy_standalone", "")
+if standalone:
+    config.available_features.add("ctx-tidy-standalone")
+    config.substitutions.append(("%check_ctx_standalone", " ".join(
+        [base[0], runner, "--clang-tidy", standalone, "--clangxx", config.clangxx,
+         "--filecheck", config.filecheck, "--isystem", os.path.join(inputs, "include")])))
+    config.substitutions.append(("%ctx_tidy_standalone", standalone))
 config.substitutions.append(("%check_ctx_selftest",
                              " ".join(base + ["--load", config.selftest_module])))
 config.substitutions.append(("%check_ctx", " ".join(base)))

@@ -24,7 +24,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 sys.path.insert(0, HERE)
-import ctx_corpus as cc  # noqa: E402
+from ctxtidy import corpus as cc  # noqa: E402
 import broken_code  # noqa: E402
 
 

@@ -1,0 +1,16 @@
+// Test stand-in for folly (https://github.com/facebook/folly).
+// Checked against: tag v2026.08.17.00.
+// Upstream path: folly/executors/GlobalExecutor.h
+// A test stand-in declaring a subset of the upstream API (same names,
+// namespaces and signatures) for ctx-tidy's lit tests; not upstream code.
+
+#pragma once
+
+#include <folly/Executor.h>
+
+namespace folly {
+
+folly::Executor::KeepAlive<> getGlobalCPUExecutor();
+folly::Executor::KeepAlive<> getGlobalCPUExecutorWeakRef();
+
+} // namespace folly
