@@ -125,9 +125,12 @@ def main():
             every = list(broken_code.variants(text, args.truncations))
             # Spread the run budget evenly over the files, and within a file
             # evenly over its variants (all kinds keep a share).
-            budget = max(6, args.max_runs // max(1, len(sources)))
-            picked = [every[k * len(every) // budget] for k in range(budget)] \
-                if len(every) > budget else every
+            # The starting variant rotates with the file, so that with a small
+            # share per file every kind still comes up across the files.
+            budget = max(3, args.max_runs // max(1, len(sources)))
+            offset = int(cc.stable_hash(rel), 16) % len(every) if every else 0
+            picked = [every[(offset + k * len(every) // budget) % len(every)]
+                      for k in range(budget)] if len(every) > budget else every
             for i, (name, broken) in enumerate(picked):
                 # Same directory name as the original, so quoted includes of
                 # neighbours still resolve through -iquote.
