@@ -147,6 +147,11 @@ CRASH_MARKERS = ("Stack dump:", "PLEASE submit a bug report",
                  "Aborted")
 
 
+# clang-tidy exits 1 for these too, like for a compiler error: the module did
+# not load, so nothing was tested.
+SETUP_ERRORS = ("-load request ignored", "Error opening", "no checks enabled")
+
+
 def classify_run(returncode, stderr, timed_out):
     """Returns None for a run that is not a crash, else a short reason.
 
@@ -161,6 +166,9 @@ def classify_run(returncode, stderr, timed_out):
         return "killed by signal %s" % signal.Signals(-returncode).name
     if returncode > 1:
         return "exit code %d" % returncode
+    for marker in SETUP_ERRORS:
+        if marker in stderr:
+            return "clang-tidy ran without the ctx checks (%r)" % marker
     for marker in CRASH_MARKERS:
         if marker in stderr:
             return "crash marker %r on stderr" % marker
