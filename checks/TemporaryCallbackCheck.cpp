@@ -1,7 +1,7 @@
 //===--- TemporaryCallbackCheck.cpp - ctx-tidy ----------------------------===//
 
 #include "checks/TemporaryCallbackCheck.h"
-#include "lib/ContextMatchers.h"
+#include "lib/ExprShapes.h"
 #include "lib/ScopeGuardFix.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -14,77 +14,59 @@ namespace clang::tidy::ctx {
 
 namespace {
 
-/// Expression nodes that neither use nor keep the value they wrap.
-bool isTransparent(const Stmt *S) {
-  return isa<ExprWithCleanups, CXXBindTemporaryExpr, ParenExpr,
-             ImplicitCastExpr, CXXFunctionalCastExpr, ConstantExpr>(S);
-}
+/// A value thrown away at the end of its full-expression, found by walking
+/// down from a statement in a discarded-value position.
+struct DiscardedValue {
+  const Expr *E;
+  /// The whole statement is this value (no cast to void, no comma): naming
+  /// the object in place is a plain rewrite.
+  bool WholeStatement;
+};
 
-bool isVoidCast(const Stmt *S) {
-  const auto *Cast = dyn_cast<ExplicitCastExpr>(S);
-  return Cast && Cast->getTypeAsWritten()->isVoidType();
-}
-
-/// Where the value of a temporary ends up.
-enum class Fate { Discarded, DiscardedInStatement, Kept };
-
-/// Walks up from \p E through wrappers and decides whether its value is
-/// thrown away at the end of the full-expression. DiscardedInStatement means
-/// the expression is a whole statement directly inside a compound statement,
-/// where naming it is a safe rewrite.
-Fate fateOf(const Expr *E, ASTContext &Ctx, const Stmt *&Outermost) {
-  const Stmt *Cur = E;
-  bool ThroughVoidCast = false;
-  while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*Cur);
-    if (Parents.size() != 1)
-      return Fate::Kept;
-    const Stmt *P = Parents[0].get<Stmt>();
-    if (!P)
-      return Fate::Kept; // A declaration, a member initializer, ...
-    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(P)) {
-      if (MTE->getExtendingDecl())
-        return Fate::Kept; // Lifetime extended by a reference.
-      Cur = P;
+/// Collects the values that the expression statement \p Full discards:
+/// itself, through casts to void, and both sides of a comma.
+void collectDiscarded(const Expr *Full, bool WholeStatement,
+                      llvm::SmallVectorImpl<DiscardedValue> &Out) {
+  const Expr *E = Full;
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *W = dyn_cast<ExprWithCleanups>(E)) {
+      E = W->getSubExpr();
       continue;
     }
-    if (isTransparent(P)) {
-      Cur = P;
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+        Cast && Cast->getTypeAsWritten()->isVoidType()) {
+      E = Cast->getSubExpr();
+      WholeStatement = false;
       continue;
     }
-    if (isVoidCast(P)) {
-      ThroughVoidCast = true;
-      Cur = P;
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Comma) {
+      collectDiscarded(BO->getLHS(), false, Out);
+      E = BO->getRHS();
+      WholeStatement = false;
       continue;
     }
-    if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
-      if (BO->getOpcode() == BO_Comma && BO->getLHS() == Cur)
-        return Fate::Discarded;
-      if (BO->getOpcode() == BO_Comma && BO->getRHS() == Cur) {
-        Cur = P;
-        continue;
-      }
-      return Fate::Kept;
-    }
-    Outermost = Cur;
-    if (isa<CompoundStmt>(P))
-      return ThroughVoidCast ? Fate::Discarded : Fate::DiscardedInStatement;
-    if (const auto *For = dyn_cast<ForStmt>(P))
-      return For->getInc() == Cur || For->getBody() == Cur ? Fate::Discarded
-                                                           : Fate::Kept;
-    if (const auto *If = dyn_cast<IfStmt>(P))
-      return If->getThen() == Cur || If->getElse() == Cur ? Fate::Discarded
-                                                          : Fate::Kept;
-    if (const auto *W = dyn_cast<WhileStmt>(P))
-      return W->getBody() == Cur ? Fate::Discarded : Fate::Kept;
-    if (const auto *D = dyn_cast<DoStmt>(P))
-      return D->getBody() == Cur ? Fate::Discarded : Fate::Kept;
-    if (const auto *R = dyn_cast<CXXForRangeStmt>(P))
-      return R->getBody() == Cur ? Fate::Discarded : Fate::Kept;
-    if (isa<SwitchCase, LabelStmt>(P))
-      return Fate::Discarded;
-    return Fate::Kept;
+    break;
   }
+  if (E)
+    Out.push_back({E, WholeStatement});
+}
+
+/// Looks through the nodes between a discarded value and the object it
+/// creates: temporaries, parentheses and implicit casts. A functional cast
+/// is kept, as it carries the type as written.
+const Expr *createdObject(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else
+      return E;
+  }
+  return E;
 }
 
 /// The source text of the type as written in a temporary object expression
@@ -110,108 +92,91 @@ std::optional<CharSourceRange> writtenTypeRange(const Expr *E,
 } // namespace
 
 void TemporaryCallbackCheck::registerMatchers(MatchFinder *Finder) {
-  auto CallbackType = qualType(hasContextRole(&model(), ContextRole::StopCallback));
+  // Walks down from the statements whose value is discarded, so that no
+  // parent map of the whole translation unit is needed.
+  auto Discarded = expr().bind("full");
+  Finder->addMatcher(compoundStmt(forEach(Discarded)).bind("block"), this);
   Finder->addMatcher(
-      cxxConstructExpr(hasType(CallbackType), unless(isInTemplateInstantiation()))
-          .bind("construct"),
-      this);
-  Finder->addMatcher(
-      cxxUnresolvedConstructExpr(hasTypeLoc(loc(CallbackType)),
-                                 unless(isInTemplateInstantiation()))
-          .bind("construct"),
-      this);
-  // std::make_unique<std::stop_callback<F>>(...) whose result is dropped.
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::std::make_unique",
-                                              "::std::make_shared"),
-                                   hasTemplateArgument(
-                                       0, refersToType(CallbackType)))),
-               unless(isInTemplateInstantiation()))
-          .bind("factory"),
+      stmt(anyOf(ifStmt(anyOf(hasThen(Discarded), hasElse(Discarded))),
+                 forStmt(anyOf(hasBody(Discarded), hasIncrement(Discarded))),
+                 whileStmt(hasBody(Discarded)), doStmt(hasBody(Discarded)),
+                 cxxForRangeStmt(hasBody(Discarded)),
+                 switchCase(has(Discarded)), labelStmt(has(Discarded)))),
       this);
 }
 
 void TemporaryCallbackCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
-  const SourceManager &SM = *Result.SourceManager;
-  const auto *Construct = Result.Nodes.getNodeAs<Expr>("construct");
-  const auto *Factory = Result.Nodes.getNodeAs<CallExpr>("factory");
-  const Expr *E = Construct ? Construct : Factory;
-  if (!E || E->containsErrors())
+  const auto *Full = Result.Nodes.getNodeAs<Expr>("full");
+  if (!Full)
     return;
-  // A constructor call that is the operand of a functional cast is reported
-  // through the cast, which carries the written type.
-  const Expr *Reported = E;
-  if (Construct && !isa<CXXUnresolvedConstructExpr>(Construct)) {
-    DynTypedNodeList Parents = Ctx.getParents(*Construct);
-    if (Parents.size() == 1)
-      if (const auto *Cast = Parents[0].get<CXXFunctionalCastExpr>())
-        Reported = Cast;
-    if (isa<CXXConstructExpr>(Reported) &&
-        !isa<CXXTemporaryObjectExpr>(Reported) &&
-        cast<CXXConstructExpr>(Reported)->getParenOrBraceRange().isInvalid())
-      return; // An implicit construction (a copy), not written by the user.
-  }
+  // Only a statement directly inside a block can be turned into a named
+  // object that lives longer: elsewhere (the unbraced body of an if or a
+  // loop) the statement is its own scope.
+  const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block");
+  llvm::SmallVector<DiscardedValue, 2> Values;
+  collectDiscarded(Full, /*WholeStatement=*/Block != nullptr, Values);
+  for (const DiscardedValue &V : Values)
+    checkDiscarded(V.E, V.WholeStatement ? Block : nullptr, *Result.Context);
+}
 
-  const Stmt *Outermost = nullptr;
-  Fate F = fateOf(Reported, Ctx, Outermost);
-  if (F == Fate::Kept)
+void TemporaryCallbackCheck::checkDiscarded(const Expr *Value,
+                                            const CompoundStmt *Block,
+                                            ASTContext &Ctx) {
+  const Expr *Obj = createdObject(Value);
+  if (!Obj || Obj->containsErrors())
     return;
-
   const ContextTypeInfo *Info = nullptr;
-  if (Factory) {
-    const auto *FD = Factory->getDirectCallee();
-    if (FD && FD->getTemplateSpecializationArgs() &&
-        FD->getTemplateSpecializationArgs()->size() > 0)
-      Info = model().classify(
-          FD->getTemplateSpecializationArgs()->get(0).getAsType(), Ctx);
-  } else if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(Reported)) {
+  const CallExpr *Factory = nullptr;
+  if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(Obj)) {
     Info = model().classify(U->getTypeAsWritten(), Ctx);
-  } else {
-    Info = model().classify(Reported->getType(), Ctx);
+  } else if (isa<CXXFunctionalCastExpr, CXXTemporaryObjectExpr>(Obj)) {
+    Info = model().classify(Obj->getType(), Ctx);
+  } else if (const auto *Call = dyn_cast<CallExpr>(Obj)) {
+    // std::make_unique<std::stop_callback<F>>(...) whose result is dropped.
+    const FunctionDecl *FD = Call->getDirectCallee();
+    const TemplateArgumentList *Args =
+        FD ? FD->getTemplateSpecializationArgs() : nullptr;
+    if (!Args || Args->size() == 0 ||
+        Args->get(0).getKind() != TemplateArgument::Type ||
+        !(isCallTo(Call, "std::make_unique") ||
+          isCallTo(Call, "std::make_shared")))
+      return;
+    Info = model().classify(Args->get(0).getAsType(), Ctx);
+    Factory = Call;
   }
-  llvm::StringRef TypeName = Info ? llvm::StringRef(Info->Name) : "stop callback";
+  if (!Info || Info->Role != ContextRole::StopCallback)
+    return;
 
-  SourceLocation Loc = Reported->getBeginLoc();
+  SourceLocation Loc = Obj->getBeginLoc();
   auto Diag =
       Factory ? diag(Loc, "'%0' created by '%1' is destroyed at the end of "
                           "the statement; its callback will never run")
-                    << TypeName
-                    << Factory->getDirectCallee()->getName()
-                    << Reported->getSourceRange()
+                    << Info->Name << Factory->getDirectCallee()->getName()
+                    << Obj->getSourceRange()
               : diag(Loc, "temporary '%0' is destroyed at the end of the "
                           "statement; its callback will never run")
-                    << TypeName << Reported->getSourceRange();
+                    << Info->Name << Obj->getSourceRange();
 
-  // The rewrite: name the object so that it lives to the end of the scope.
-  if (F != Fate::DiscardedInStatement || Outermost == nullptr)
+  // The rewrite: name the object so that it lives to the end of the block.
+  if (!Block)
     return;
-  const Stmt *Body = nullptr;
-  for (DynTypedNodeList Ps = Ctx.getParents(*Outermost); !Ps.empty();
-       Ps = Ctx.getParents(Ps[0])) {
-    if (const auto *FD = Ps[0].get<FunctionDecl>()) {
-      Body = FD->getBody();
-      break;
-    }
-    if (const auto *LE = Ps[0].get<LambdaExpr>()) {
-      Body = LE->getBody();
-      break;
-    }
-  }
-  std::string Name = freshName("stopCallback", Body, &ChosenNames[Body]);
+  const SourceManager &SM = Ctx.getSourceManager();
   if (Factory) {
     if (Loc.isMacroID() || Factory->getEndLoc().isMacroID())
       return;
-    Diag << FixItHint::CreateInsertion(Loc, "auto " + Name + " = ");
+    Diag << FixItHint::CreateInsertion(
+        Loc, "auto " + freshName("stopCallback", Block, &ChosenNames[Block]) +
+                 " = ");
     return;
   }
-  std::optional<CharSourceRange> TypeRange = writtenTypeRange(Reported, SM);
-  if (!TypeRange || Reported->getEndLoc().isMacroID())
+  std::optional<CharSourceRange> TypeRange = writtenTypeRange(Obj, SM);
+  if (!TypeRange || Obj->getEndLoc().isMacroID())
     return;
   llvm::StringRef TypeText =
       Lexer::getSourceText(*TypeRange, SM, Ctx.getLangOpts()).rtrim();
   if (TypeText.empty())
     return;
+  std::string Name = freshName("stopCallback", Block, &ChosenNames[Block]);
   Diag << FixItHint::CreateReplacement(*TypeRange,
                                        (TypeText + " " + Name).str());
 }

@@ -18,9 +18,19 @@ public:
   using ContextCheckBase::ContextCheckBase;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  /// Templates are analysed once, as written: instantiations are not
+  /// traversed. (isInTemplateInstantiation() would build the parent map of
+  /// the whole translation unit, a fixed cost larger than the check.)
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_IgnoreUnlessSpelledInSource;
+  }
 
 private:
-  /// Names the fixes chose so far, per function body.
+  /// Reports \p Value if it is a stop callback; \p Block is the block whose
+  /// statement it is, when naming it in place is a safe rewrite.
+  void checkDiscarded(const Expr *Value, const CompoundStmt *Block,
+                      ASTContext &Ctx);
+  /// Names the fixes chose so far, per block.
   llvm::DenseMap<const Stmt *, llvm::StringSet<>> ChosenNames;
 };
 

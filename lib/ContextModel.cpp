@@ -108,6 +108,14 @@ const CatalogueRow Catalogue[] = {
      "", false, CS::NotCopyable},
 };
 
+/// The names under which libraries declare catalogue classes that they
+/// document under another name (oneTBB declares task_group_context in a
+/// detail namespace and re-exports it with a using-declaration).
+const std::pair<const char *, const char *> DeclaredNames[] = {
+    {"tbb::detail::d1::task_group_context", "tbb::task_group_context"},
+    {"oneapi::tbb::detail::d1::task_group_context", "tbb::task_group_context"},
+};
+
 void splitInto(llvm::StringRef List, llvm::SmallVectorImpl<std::string> &Out) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   List.split(Parts, ';', -1, false);
@@ -298,6 +306,11 @@ ContextModel::ContextModel() {
     ByName[Info->Name] = Info.get();
     Entries.push_back(std::move(Info));
   }
+  // Where a library declares a class in a detail namespace and re-exports
+  // it, the declaration's own name is an alias of the documented one.
+  for (const auto &[Alias, Documented] : DeclaredNames)
+    if (ContextTypeInfo *Info = ByName.lookup(Documented))
+      ByName[Alias] = Info;
 }
 
 ContextModel::~ContextModel() = default;
@@ -362,9 +375,15 @@ void ContextModel::bind(const ASTContext &Ctx) const {
   Classified.clear();
   FactoryCache.clear();
   AnnotatedEntries.clear();
+  // Catalogue entries are matched by the name of the declaration (and the
+  // aliases below); only the user's names, which may be spelled through an
+  // alias or a using-declaration, are resolved by lookup. Looking up every
+  // catalogue name would build the lookup table of namespace std in every
+  // translation unit, a fixed cost larger than the checks themselves.
   for (const auto &Info : Entries)
-    if (const Decl *D = resolveName(Info->Name, Ctx))
-      ByDecl.try_emplace(D, Info.get());
+    if (Info->UserDefined)
+      if (const Decl *D = resolveName(Info->Name, Ctx))
+        ByDecl.try_emplace(D, Info.get());
 }
 
 const ContextTypeInfo *
