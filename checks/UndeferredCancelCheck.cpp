@@ -43,7 +43,7 @@ std::string indentationOf(SourceLocation Loc, const SourceManager &SM) {
 
 /// True if the guard declared by \p Guard is alive at \p S: declared before
 /// it in a block that contains it.
-bool guardCovers(const DeclStmt *Guard, const Stmt *S, ASTContext &Ctx) {
+bool guardCovers(const Stmt *Guard, const Stmt *S, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (!SM.isBeforeInTranslationUnit(Guard->getEndLoc(), S->getBeginLoc()))
     return false;
@@ -146,6 +146,10 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
     llvm::SmallVector<CFGPosition, 4> Starts;
     for (const Stmt *S : HF.ObligationStarts) {
       if (llvm::any_of(HF.Guards, [&](const DeclStmt *G) {
+            return guardCovers(G, S, Ctx);
+          }))
+        continue;
+      if (llvm::any_of(HF.StandingHandOffs, [&](const Stmt *G) {
             return guardCovers(G, S, Ctx);
           }))
         continue;

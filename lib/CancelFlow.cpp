@@ -20,7 +20,9 @@ const char DefaultSynchronousCalls[] =
     "tbb::parallel_for;tbb::parallel_reduce;"
     "tbb::parallel_deterministic_reduce;tbb::parallel_for_each;"
     "tbb::parallel_invoke;tbb::parallel_pipeline;tbb::parallel_sort;"
-    "tbb::parallel_scan";
+    "tbb::parallel_scan;"
+    "std::condition_variable_any::wait;std::condition_variable_any::wait_for;"
+    "std::condition_variable_any::wait_until";
 
 //===----------------------------------------------------------------------===//
 // FunctionNameSet
@@ -157,6 +159,9 @@ struct Event {
   const Stmt *Where;
   Settlement How = Settlement::Cancel;
   const DeclStmt *Guard = nullptr;
+  /// A canceller handed to a call or stored: whoever holds it now owes the
+  /// cancel, also for a token taken after this point.
+  bool Standing = false;
 };
 
 bool isStdMoveLike(const CallExpr *CE) {
@@ -365,6 +370,13 @@ struct CancelFlow::Impl {
         C.Top = PE;
         continue;
       }
+      // One arm of `c ? a : b`: the result is that value.
+      if (const auto *CO = dyn_cast<AbstractConditionalOperator>(PE)) {
+        if (CO->getCond() == C.Top)
+          return C;
+        C.Top = PE;
+        continue;
+      }
       if (const auto *Cast = dyn_cast<ExplicitCastExpr>(PE)) {
         if (Cast->getTypeAsWritten()->isVoidType())
           return C;
@@ -465,6 +477,40 @@ struct CancelFlow::Impl {
     return QualType();
   }
 
+  /// True if the object \p Construct builds outlives the full-expression
+  /// and is not a local: made with new, or initializing a static or global.
+  bool constructsEscapingObject(const Expr *Construct) {
+    Climbed Up = climb(Construct);
+    if (Up.Parent.get<CXXNewExpr>())
+      return true;
+    if (const auto *V = Up.Parent.get<VarDecl>())
+      return !isLocalVar(V) || V->isStaticLocal();
+    return false;
+  }
+
+  /// The statement of a block (a direct child of a compound statement)
+  /// whose full-expression holds \p S; null if \p S is in a condition, a
+  /// branch without braces or a lambda, where it does not run on every path
+  /// through the block.
+  const Stmt *blockStatementOf(const Stmt *S) {
+    DynTypedNode Cur = DynTypedNode::create(*S);
+    for (unsigned Guard = 0; Guard < 256; ++Guard) {
+      DynTypedNode P = parentOf(Cur);
+      if (P.get<CompoundStmt>())
+        return Cur.get<Stmt>();
+      if (P.get<VarDecl>()) {
+        const auto *DS = parentOf(P).get<DeclStmt>();
+        if (DS && parentOf(DS).get<CompoundStmt>())
+          return DS;
+        return nullptr;
+      }
+      if (!P.get<Expr>() || P.get<LambdaExpr>())
+        return nullptr;
+      Cur = P;
+    }
+    return nullptr;
+  }
+
   const FunctionDecl *calleeOf(const Expr *Call) {
     if (const auto *CE = dyn_cast<CallExpr>(Call))
       return CE->getDirectCallee();
@@ -506,12 +552,48 @@ struct CancelFlow::Impl {
       else
         Out.push_back({EventKind::Start, Where});
       return;
-    case Carry::Handle:
     case Carry::Canceller:
+      Out.push_back({EventKind::Settle, Where, How, nullptr,
+                     !ToSyncCall && (How == Settlement::Pass ||
+                                     How == Settlement::Store)});
+      return;
+    case Carry::Handle:
     case Carry::HandleCarrier:
       Out.push_back({EventKind::Settle, Where, How});
       return;
     }
+  }
+
+  /// Token values that stay among locals: a comparison, or a swap with
+  /// other local variables (which then hold the token).
+  bool staysLocal(const Expr *Call, const Expr *Top, Carry C,
+                  const Stmt *Boundary, llvm::SmallVectorImpl<Event> &Out) {
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (Op->isComparisonOp()) {
+        Out.push_back({EventKind::Observe, Call});
+        return true;
+      }
+    const FunctionDecl *F = calleeOf(Call);
+    if (!F || !F->getIdentifier() || F->getName() != "swap")
+      return false;
+    llvm::SmallVector<const Expr *, 3> Operands;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      Operands.push_back(MC->getImplicitObjectArgument());
+    if (const auto *CE = dyn_cast<CallExpr>(Call))
+      Operands.append(CE->arg_begin(), CE->arg_end());
+    llvm::SmallVector<const ValueDecl *, 2> Others;
+    for (const Expr *O : Operands) {
+      if (O == Top)
+        continue;
+      const auto *DRE = dyn_cast<DeclRefExpr>(O->IgnoreParenImpCasts());
+      if (!DRE || !isLocalVar(DRE->getDecl()))
+        return false;
+      Others.push_back(DRE->getDecl());
+    }
+    Out.push_back({EventKind::Observe, Call});
+    for (const ValueDecl *V : Others)
+      addAlias(V, C, Boundary, Out);
+    return true;
   }
 
   /// Follows the value \p E of kind \p C to where it ends up, recording
@@ -577,6 +659,8 @@ struct CancelFlow::Impl {
           walk(Call, Carry::Token, Boundary, Out);
         return;
       }
+      if (C == Carry::Token && staysLocal(Call, Top, C, Boundary, Out))
+        return;
       if (isTokenCarry(C))
         Out.push_back({EventKind::Observe, Call});
       return;
@@ -669,8 +753,14 @@ struct CancelFlow::Impl {
         if (C == Carry::Handle && IsSource) {
           const ContextTypeInfo *Info = Current->Info;
           if (Info && Info->TokenIsSelf && !Up.Copied && !Up.Moved) {
-            // Passing the object by reference passes its token.
-            escape(Carry::Token, PE, Settlement::Pass, ToSync, Out);
+            // The object is its own token. Passed by reference to a call,
+            // it does not leave: the callee cannot keep a reference to a
+            // local past this function without dangling, and the work it
+            // runs with the object is waited for by that call. Only an
+            // object that outlives the statement and keeps the reference
+            // takes the token: one made with new, or a non-local.
+            if (isa<CXXConstructExpr>(PE) && constructsEscapingObject(PE))
+              escape(Carry::Token, PE, Settlement::Pass, ToSync, Out);
             return;
           }
           // Converted into the return value: `return src;` into an optional.
@@ -693,6 +783,8 @@ struct CancelFlow::Impl {
             Out.push_back({EventKind::Settle, PE, Settlement::Store});
           return;
         }
+        if (C == Carry::Token && staysLocal(PE, Top, C, Boundary, Out))
+          return;
         // A local stop callback registers on the token and deregisters when
         // its scope ends: nothing outlives the function.
         if (isTokenCarry(C) && isa<CXXConstructExpr>(PE)) {
@@ -731,6 +823,14 @@ struct CancelFlow::Impl {
     walk(E, C, L->getBody(), Inner);
     --Depth;
     bool Cancels = false, Starts = false, Observes = false, HandsOff = false;
+    // A lambda that holds a reference to an object that is its own token
+    // carries the token, whatever it does with it.
+    if (C == Carry::Handle && Current->HandleKind == CancelHandle::Source &&
+        Current->Info && Current->Info->TokenIsSelf)
+      for (const LambdaCapture &Cap : L->captures())
+        if (Cap.capturesVariable() && Cap.getCaptureKind() == LCK_ByRef &&
+            Cap.getCapturedVar() == Current->Decl)
+          Observes = true;
     for (const Event &Ev : Inner) {
       if (Ev.Kind == EventKind::Start)
         Starts = true;
@@ -990,6 +1090,10 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
         Flow.ObligationStarts.push_back(E.Where);
     } else if (E.Kind == EventKind::Settle) {
       Flow.Settles.push_back({E.Where, E.How});
+      if (E.Standing)
+        if (const Stmt *S = P->blockStatementOf(E.Where))
+          if (!llvm::is_contained(Flow.StandingHandOffs, S))
+            Flow.StandingHandOffs.push_back(S);
       if (E.Guard && !llvm::is_contained(Flow.Guards, E.Guard))
         Flow.Guards.push_back(E.Guard);
     }

@@ -103,6 +103,11 @@ struct HandleFlow {
   llvm::SmallVector<std::pair<const Stmt *, Settlement>, 8> Settles;
   /// Scope guards that cancel the handle, with the statements declaring them.
   llvm::SmallVector<const DeclStmt *, 2> Guards;
+  /// Statements of a block that hand a callable which cancels the handle to
+  /// a call or store it (`post(ex, [&] { src.request_stop(); });`). Like a
+  /// guard, the holder of that callable owes the cancel from there on, also
+  /// for a token taken later in the block.
+  llvm::SmallVector<const Stmt *, 2> StandingHandOffs;
   /// The handle is a source of a local std::jthread that is neither detached
   /// nor moved: the thread's destructor requests stop.
   bool OwnedByThread = false;
