@@ -1,6 +1,7 @@
 //===--- UndeferredCancelCheck.cpp - ctx-tidy -----------------------------===//
 
 #include "checks/UndeferredCancelCheck.h"
+#include "lib/ExprShapes.h"
 #include "lib/ExitPaths.h"
 #include "lib/ScopeGuardFix.h"
 #include "clang/AST/ASTContext.h"
@@ -71,17 +72,17 @@ void UndeferredCancelCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UndeferredCancelCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition(), unless(isInstantiated()))
-                         .bind("function"),
-                     this);
-  Finder->addMatcher(
-      lambdaExpr(unless(isInTemplateInstantiation())).bind("lambda"), this);
+  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+  // Instantiations are skipped in check(): the isInstantiated() and
+  // isInTemplateInstantiation() matchers would build the parent map of the
+  // whole translation unit, a fixed cost larger than the analysis.
+  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
 }
 
 void UndeferredCancelCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
-    if (FD->isInvalidDecl() || !FD->hasBody() || FD->isTemplateInstantiation())
+    if (FD->isInvalidDecl() || !FD->hasBody() || isInInstantiation(FD))
       return;
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
       if (MD->getParent()->isLambda())
@@ -91,7 +92,7 @@ void UndeferredCancelCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
     const CXXMethodDecl *Op = L->getCallOperator();
-    if (!Op || Op->isInvalidDecl())
+    if (!Op || Op->isInvalidDecl() || isInInstantiation(Op))
       return;
     analyseBody(Op, L->getBody(), Ctx);
   }

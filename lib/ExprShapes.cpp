@@ -53,6 +53,18 @@ std::string recordNameOf(QualType T) {
   return "";
 }
 
+bool isInInstantiation(const DeclContext *DC) {
+  for (; DC; DC = DC->getParent()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(DC))
+      if (FD->isTemplateInstantiation())
+        return true;
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC))
+      if (isTemplateInstantiation(RD->getTemplateSpecializationKind()))
+        return true;
+  }
+  return false;
+}
+
 bool isCallTo(const CallExpr *C, llvm::StringRef Qualified) {
   const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
   return FD && FD->getIdentifier() && qualifiedNameOf(FD) == Qualified;

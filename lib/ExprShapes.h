@@ -15,6 +15,7 @@
 
 namespace clang {
 class CallExpr;
+class DeclContext;
 class Expr;
 } // namespace clang
 
@@ -31,6 +32,11 @@ const Expr *ignoreCopies(const Expr *E);
 /// The qualified name (see qualifiedNameOf) of the class \p T names, with
 /// references looked through; empty for pointers and non-class types.
 std::string recordNameOf(QualType T);
+
+/// True if \p DC is, or is nested in, a template instantiation. Walks the
+/// declaration contexts, so unlike the isInTemplateInstantiation() matcher
+/// it does not build the parent map of the whole translation unit.
+bool isInInstantiation(const DeclContext *DC);
 
 /// True if \p C calls the function named \p Qualified ("std::move").
 bool isCallTo(const CallExpr *C, llvm::StringRef Qualified);
