@@ -274,6 +274,62 @@ const VarDecl *executionContextOf(const Expr *Executor, unsigned Depth = 0) {
   return nullptr;
 }
 
+bool isExecutionContextType(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return classOrBaseNamed(RD, "boost::asio::execution_context") ||
+         classOrBaseNamed(RD, "folly::Executor");
+}
+
+/// An execution context that is not a by-value local of this frame and
+/// always names the same object here: a member of *this ("ioc_",
+/// "this->ioc_"), a reference or parameter, a global. Returns the member's
+/// FieldDecl or the VarDecl. Pointers are left out (they may be reseated).
+const ValueDecl *stableContextObject(const Expr *E) {
+  E = ignoreTemporaries(E);
+  if (!E)
+    return nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (FD &&
+        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+        isExecutionContextType(FD->getType()))
+      return FD;
+    return nullptr;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (VD && isExecutionContextType(VD->getType()))
+    return VD;
+  return nullptr;
+}
+
+/// The execution context of any storage that \p Executor belongs to, for
+/// the contexts stableContextObject() accepts; followed through
+/// get_executor(), & and a local executor initialized from one of those.
+const ValueDecl *anyExecutionContextOf(const Expr *Executor,
+                                       unsigned Depth = 0) {
+  const Expr *E = ignoreTemporaries(Executor);
+  if (!E || Depth > 2)
+    return nullptr;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    if (CE->getNumArgs() >= 1)
+      return anyExecutionContextOf(CE->getArg(0), Depth + 1);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      return anyExecutionContextOf(UO->getSubExpr(), Depth + 1);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *M = MC->getMethodDecl())
+      if (M->getIdentifier() && M->getName() == "get_executor")
+        return anyExecutionContextOf(MC->getImplicitObjectArgument(),
+                                     Depth + 1);
+  if (const ValueDecl *D = stableContextObject(E))
+    return D;
+  if (const VarDecl *VD = localObject(E))
+    if (VD->getInit())
+      return anyExecutionContextOf(VD->getInit(), Depth + 1);
+  return nullptr;
+}
+
 /// Where a call names its callee: "post" in "boost::asio::post(...)",
 /// "add" in "ex->add(...)".
 SourceLocation calleeNameLoc(const CallExpr *E) {
@@ -295,6 +351,36 @@ bool runsOrJoins(const CFGElement &El, const VarDecl *Context) {
   llvm::StringRef N = MC->getMethodDecl()->getName();
   return (N == "run" || N == "join" || N == "wait") &&
          localObject(MC->getImplicitObjectArgument()) == Context;
+}
+
+/// True if the element runs or joins the context \p Context (as
+/// anyExecutionContextOf() names it) inside \p Scope.
+bool runsOrJoinsWithin(const CFGElement &El, const ValueDecl *Context,
+                       const Stmt *Scope) {
+  const auto *MC =
+      dyn_cast_or_null<CXXMemberCallExpr>(ExitPathAnalysis::statementOf(El));
+  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier())
+    return false;
+  llvm::StringRef N = MC->getMethodDecl()->getName();
+  return (N == "run" || N == "join" || N == "wait") &&
+         stableContextObject(MC->getImplicitObjectArgument()) == Context &&
+         containsStmt(Scope, MC);
+}
+
+/// The innermost block around \p E: the locals a task posted at \p E can
+/// capture are all alive until that block ends.
+const Stmt *enclosingBlock(const Expr *E, ASTContext &Ctx) {
+  const Stmt *Cur = E;
+  for (unsigned I = 0; I < 64; ++I) {
+    DynTypedNodeList Ps = Ctx.getParents(*Cur);
+    const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
+    if (!P)
+      return nullptr;
+    if (isa<CompoundStmt>(P))
+      return P;
+    Cur = P;
+  }
+  return nullptr;
 }
 
 /// True if the value of the call \p E is waited for at once:
@@ -683,6 +769,19 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
             }))
           return std::nullopt;
     Site.LocalExecutionContext = Context;
+  } else if (const ValueDecl *Context = anyExecutionContextOf(Executor)) {
+    // A context held elsewhere (a member, a reference, a parameter) that
+    // this function runs or joins on every path, inside the block of the
+    // post so that every local the task can capture is still alive: run()
+    // returns only when no work is left, join() when the task has finished.
+    ExitPathAnalysis *Paths = F.paths(Ctx);
+    const Stmt *Block = enclosingBlock(E, Ctx);
+    if (Paths && Block)
+      if (std::optional<CFGPosition> At = Paths->positionOf(E))
+        if (!Paths->findExitAvoiding(*At, [&](const CFGElement &El) {
+              return runsOrJoinsWithin(El, Context, Block);
+            }))
+          return std::nullopt;
   }
   return Site;
 }
