@@ -246,31 +246,32 @@ std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
   }
 }
 
-/// The local execution context \p Executor belongs to: "io", "pool",
-/// "io.get_executor()", or a local executor initialized from one of those.
-const VarDecl *executionContextOf(const Expr *Executor, unsigned Depth = 0) {
+/// Follows an executor expression to the object behind it: through
+/// construction from another executor, '&', get_executor(), and a local
+/// executor initialized from one of those, until \p Names accepts an
+/// expression (returning what it names) or the trail ends.
+template <typename NamesContext>
+const ValueDecl *followExecutor(const Expr *Executor, NamesContext Names,
+                                unsigned Depth = 0) {
   const Expr *E = ignoreTemporaries(Executor);
   if (!E || Depth > 2)
     return nullptr;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
     if (CE->getNumArgs() >= 1)
-      return executionContextOf(CE->getArg(0), Depth + 1);
+      return followExecutor(CE->getArg(0), Names, Depth + 1);
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     if (UO->getOpcode() == UO_AddrOf)
-      return executionContextOf(UO->getSubExpr(), Depth + 1);
+      return followExecutor(UO->getSubExpr(), Names, Depth + 1);
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
     if (const CXXMethodDecl *M = MC->getMethodDecl())
       if (M->getIdentifier() && M->getName() == "get_executor")
-        return executionContextOf(MC->getImplicitObjectArgument(), Depth + 1);
-  const VarDecl *VD = localObject(E);
-  if (!VD)
-    return nullptr;
-  const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
-  if (classOrBaseNamed(RD, "boost::asio::execution_context") ||
-      classOrBaseNamed(RD, "folly::Executor"))
-    return VD;
-  if (VD->getInit())
-    return executionContextOf(VD->getInit(), Depth + 1);
+        return followExecutor(MC->getImplicitObjectArgument(), Names,
+                              Depth + 1);
+  if (const ValueDecl *D = Names(E))
+    return D;
+  if (const VarDecl *VD = localObject(E))
+    if (VD->getInit())
+      return followExecutor(VD->getInit(), Names, Depth + 1);
   return nullptr;
 }
 
@@ -278,6 +279,22 @@ bool isExecutionContextType(QualType T) {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   return classOrBaseNamed(RD, "boost::asio::execution_context") ||
          classOrBaseNamed(RD, "folly::Executor");
+}
+
+/// The local execution context \p Executor belongs to: "io", "pool",
+/// "io.get_executor()", or a local executor initialized from one of those.
+const VarDecl *executionContextOf(const Expr *Executor) {
+  return cast_or_null<VarDecl>(
+      followExecutor(Executor, [](const Expr *E) -> const ValueDecl * {
+        // A by-value local only: a local reference names someone else's.
+        const VarDecl *VD = localObject(E);
+        const CXXRecordDecl *RD =
+            VD ? VD->getType()->getAsCXXRecordDecl() : nullptr;
+        return classOrBaseNamed(RD, "boost::asio::execution_context") ||
+                       classOrBaseNamed(RD, "folly::Executor")
+                   ? VD
+                   : nullptr;
+      }));
 }
 
 /// An execution context that is not a by-value local of this frame and
@@ -306,28 +323,8 @@ const ValueDecl *stableContextObject(const Expr *E) {
 /// The execution context of any storage that \p Executor belongs to, for
 /// the contexts stableContextObject() accepts; followed through
 /// get_executor(), & and a local executor initialized from one of those.
-const ValueDecl *anyExecutionContextOf(const Expr *Executor,
-                                       unsigned Depth = 0) {
-  const Expr *E = ignoreTemporaries(Executor);
-  if (!E || Depth > 2)
-    return nullptr;
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-    if (CE->getNumArgs() >= 1)
-      return anyExecutionContextOf(CE->getArg(0), Depth + 1);
-  if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    if (UO->getOpcode() == UO_AddrOf)
-      return anyExecutionContextOf(UO->getSubExpr(), Depth + 1);
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-    if (const CXXMethodDecl *M = MC->getMethodDecl())
-      if (M->getIdentifier() && M->getName() == "get_executor")
-        return anyExecutionContextOf(MC->getImplicitObjectArgument(),
-                                     Depth + 1);
-  if (const ValueDecl *D = stableContextObject(E))
-    return D;
-  if (const VarDecl *VD = localObject(E))
-    if (VD->getInit())
-      return anyExecutionContextOf(VD->getInit(), Depth + 1);
-  return nullptr;
+const ValueDecl *anyExecutionContextOf(const Expr *Executor) {
+  return followExecutor(Executor, stableContextObject);
 }
 
 /// Where a call names its callee: "post" in "boost::asio::post(...)",
