@@ -27,7 +27,7 @@ public:
 namespace clang::tidy {
 
 static ClangTidyModuleRegistry::Add<ctx::CtxTidyModule>
-    CtxModuleRegistration("ctx-module", "Checks for cancellation leaks.");
+    CtxModuleRegistration("ctx", "Checks for cancellation leaks.");
 
 // Referenced by binaries that link the checks statically (ctx-clangd, the
 // standalone ctx-tidy) so that the linker keeps this registration.
