@@ -5,7 +5,6 @@
 #include "lib/CaptureFix.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -46,12 +45,12 @@ const char *howReached(ReachWay W) {
 }
 
 /// The compound statement whose scope \p VD lives in, or null.
-const Stmt *scopeOf(const VarDecl *VD, ASTContext &Ctx) {
-  DynTypedNodeList Ps = Ctx.getParents(*VD);
+const Stmt *scopeOf(const VarDecl *VD, const ParentIndex &Parents) {
+  DynTypedNodeList Ps = Parents.parents(*VD);
   const auto *DS = Ps.size() == 1 ? Ps[0].get<DeclStmt>() : nullptr;
   if (!DS)
     return nullptr;
-  DynTypedNodeList GPs = Ctx.getParents(*DS);
+  DynTypedNodeList GPs = Parents.parents(*DS);
   return GPs.size() == 1 ? GPs[0].get<Stmt>() : nullptr;
 }
 
@@ -59,15 +58,16 @@ const Stmt *scopeOf(const VarDecl *VD, ASTContext &Ctx) {
 /// \p Context is destroyed: a member, a parameter, or a local declared before
 /// it in an enclosing scope.
 bool outlives(const ValueDecl *Object, const VarDecl *Context,
-              ASTContext &Ctx) {
+              const ParentIndex &Parents) {
+  const ASTContext &Ctx = Parents.context();
   const auto *VD = dyn_cast<VarDecl>(Object);
   if (!VD || isa<ParmVarDecl>(VD))
     return true;
   if (!Ctx.getSourceManager().isBeforeInTranslationUnit(VD->getLocation(),
                                                         Context->getLocation()))
     return false;
-  const Stmt *ObjectScope = scopeOf(VD, Ctx);
-  const Stmt *ContextScope = scopeOf(Context, Ctx);
+  const Stmt *ObjectScope = scopeOf(VD, Parents);
+  const Stmt *ContextScope = scopeOf(Context, Parents);
   return ObjectScope && ContextScope &&
          containsStmt(ObjectScope, ContextScope);
 }
@@ -90,15 +90,19 @@ void DetachedRefCaptureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void DetachedRefCaptureCheck::onStartOfTranslationUnit() {
+  ContextCheckBase::onStartOfTranslationUnit();
   Sites->reset();
   Reported.clear();
 }
 
 void DetachedRefCaptureCheck::registerMatchers(MatchFinder *Finder) {
+  // Template instantiations are matched too, but they are not in the parent
+  // index, so no site is found in them: the template is analysed as written.
+  // (The isInTemplateInstantiation() matcher would index the parents of the
+  // whole translation unit, system headers included, on every call.)
   Finder->addMatcher(
       cxxConstructExpr(hasType(cxxRecordDecl(
-                           hasAnyName("::std::thread", "::std::jthread"))),
-                       unless(isInTemplateInstantiation()))
+                           hasAnyName("::std::thread", "::std::jthread"))))
           .bind("thread"),
       this);
   // In a template, a thread built from a lambda of dependent type is not
@@ -109,8 +113,7 @@ void DetachedRefCaptureCheck::registerMatchers(MatchFinder *Finder) {
           .bind("thread"),
       this);
   Finder->addMatcher(
-      callExpr(argumentCountAtLeast(1), unless(isInTemplateInstantiation()))
-          .bind("call"),
+      callExpr(argumentCountAtLeast(1)).bind("call"),
       this);
 }
 
@@ -118,9 +121,9 @@ void DetachedRefCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   std::optional<DetachSite> Site;
   if (const auto *T = Result.Nodes.getNodeAs<Expr>("thread"))
-    Site = Sites->threadSite(T, Ctx);
+    Site = Sites->threadSite(T, parents(Ctx));
   else if (const auto *C = Result.Nodes.getNodeAs<CallExpr>("call"))
-    Site = Sites->callSite(C, Ctx);
+    Site = Sites->callSite(C, parents(Ctx));
   if (Site)
     report(*Site, Ctx);
 }
@@ -160,7 +163,7 @@ void DetachedRefCaptureCheck::report(const DetachSite &Site, ASTContext &Ctx) {
       return false;
     if (Site.LocalExecutionContext) {
       const ValueDecl *Object = R.Source ? R.Source : R.Object;
-      if (outlives(Object, Site.LocalExecutionContext, Ctx))
+      if (outlives(Object, Site.LocalExecutionContext, parents(Ctx)))
         return false;
     }
     return Reported
@@ -172,7 +175,7 @@ void DetachedRefCaptureCheck::report(const DetachSite &Site, ASTContext &Ctx) {
   if (Reaches.empty() && Bound.empty())
     return;
 
-  CaptureFix Fix = buildCaptureFix(Lambda, Reaches, Ctx);
+  CaptureFix Fix = buildCaptureFix(Lambda, Reaches, parents(Ctx));
   bool FixAttached = false;
   const char *Who = whoUses(Site.Kind);
 

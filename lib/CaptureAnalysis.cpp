@@ -6,7 +6,6 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/LambdaCapture.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
@@ -482,19 +481,19 @@ findBoundReferences(llvm::ArrayRef<const Expr *> Args,
   return Out;
 }
 
-CopyUse classifyCopyUse(const Expr *Use, ASTContext &Ctx) {
+CopyUse classifyCopyUse(const Expr *Use, const ParentIndex &Parents) {
   const Expr *Cur = Use;
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Cur);
-    if (Parents.size() != 1)
+    DynTypedNodeList Ps = Parents.parents(*Cur);
+    if (Ps.size() != 1)
       return CopyUse::Other;
-    if (const auto *VD = Parents[0].get<VarDecl>()) {
+    if (const auto *VD = Ps[0].get<VarDecl>()) {
       QualType T = VD->getType();
       if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
         return CopyUse::Other;
       return CopyUse::Read;
     }
-    const Stmt *P = Parents[0].get<Stmt>();
+    const Stmt *P = Ps[0].get<Stmt>();
     if (!P)
       return CopyUse::Other;
     if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P)) {
@@ -519,7 +518,7 @@ CopyUse classifyCopyUse(const Expr *Use, ASTContext &Ctx) {
       const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
       if (!M)
         return CopyUse::Other;
-      DynTypedNodeList GP = Ctx.getParents(*ME);
+      DynTypedNodeList GP = Parents.parents(*ME);
       if (GP.size() != 1 || !GP[0].get<CXXMemberCallExpr>())
         return CopyUse::Other;
       if (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator())

@@ -12,6 +12,7 @@
 #define CTX_TIDY_LIB_CAPTUREANALYSIS_H
 
 #include "lib/ContextModel.h"
+#include "lib/ParentIndex.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -100,7 +101,7 @@ enum class CopyUse {
 };
 
 /// Classifies the use \p Use (a DeclRefExpr or MemberExpr naming the object).
-CopyUse classifyCopyUse(const Expr *Use, ASTContext &Ctx);
+CopyUse classifyCopyUse(const Expr *Use, const ParentIndex &Parents);
 
 /// The expressions in \p Body that name \p Object (DeclRefExprs of a
 /// variable, MemberExprs on 'this' of a field), in source order.

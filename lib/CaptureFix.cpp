@@ -5,7 +5,6 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/LambdaCapture.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
@@ -42,23 +41,6 @@ std::optional<CharSourceRange> ampersandOf(SourceLocation NameLoc,
     return std::nullopt;
   return CharSourceRange::getCharRange(
       NameLoc.getLocWithOffset(-static_cast<int>(Offset - I + 1)), NameLoc);
-}
-
-/// The body of the function or lambda that contains \p L.
-const Stmt *enclosingBody(const LambdaExpr *L, ASTContext &Ctx) {
-  DynTypedNode Cur = DynTypedNode::create(*L);
-  for (unsigned Depth = 0; Depth < 256; ++Depth) {
-    DynTypedNodeList Ps = Ctx.getParents(Cur);
-    if (Ps.empty())
-      return nullptr;
-    if (const auto *Outer = Ps[0].get<LambdaExpr>())
-      if (Cur.get<Stmt>() == Outer->getBody())
-        return Outer->getBody();
-    if (const auto *FD = Ps[0].get<FunctionDecl>())
-      return FD->getBody();
-    Cur = Ps[0];
-  }
-  return nullptr;
 }
 
 bool isAssignmentTo(const Stmt *S, const ValueDecl *VD) {
@@ -155,14 +137,15 @@ bool usedInNestedLambda(const ValueDecl *Object, const Stmt *S, bool Nested) {
 
 CaptureFix buildCaptureFix(const LambdaExpr *L,
                            llvm::ArrayRef<ContextReach> Reaches,
-                           ASTContext &Ctx) {
+                           const ParentIndex &Parents) {
+  ASTContext &Ctx = Parents.context();
   CaptureFix Result;
   if (!L)
     return Result;
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
   const Stmt *Body = L->getBody();
-  const Stmt *Outer = enclosingBody(L, Ctx);
+  const Stmt *Outer = Parents.enclosingBody(*L).second;
   if (!Body || !Outer)
     return Result;
 
@@ -194,7 +177,7 @@ CaptureFix buildCaptureFix(const LambdaExpr *L,
         continue;
       bool Ok = true, Mutates = false;
       for (const Expr *Use : usesOf(Named, Body)) {
-        CopyUse U = classifyCopyUse(Use, Ctx);
+        CopyUse U = classifyCopyUse(Use, Parents);
         Ok &= U != CopyUse::Other;
         Mutates |= U == CopyUse::NonConstCall;
       }
@@ -224,7 +207,7 @@ CaptureFix buildCaptureFix(const LambdaExpr *L,
       llvm::SmallVector<const Expr *, 4> Uses = usesOf(FD, Body);
       bool AllReads = !Uses.empty();
       for (const Expr *Use : Uses)
-        AllReads &= classifyCopyUse(Use, Ctx) == CopyUse::Read;
+        AllReads &= classifyCopyUse(Use, Parents) == CopyUse::Read;
       if (!AllReads)
         continue;
       std::string Name = copyNameFor(FD->getName());

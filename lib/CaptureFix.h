@@ -14,6 +14,7 @@
 #define CTX_TIDY_LIB_CAPTUREFIX_H
 
 #include "lib/CaptureAnalysis.h"
+#include "lib/ParentIndex.h"
 #include "clang/Basic/Diagnostic.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
@@ -32,7 +33,7 @@ struct CaptureFix {
 /// if any edit would land in a macro expansion, no edit is returned.
 CaptureFix buildCaptureFix(const LambdaExpr *L,
                            llvm::ArrayRef<ContextReach> Reaches,
-                           ASTContext &Ctx);
+                           const ParentIndex &Parents);
 
 /// Replaces "std::ref(tok)" with "tok" when the bound copy owns the state and
 /// \p Parameter (the parameter it is forwarded to, when known) takes it by

@@ -154,20 +154,20 @@ void collectWaits(const Stmt *S, llvm::DenseSet<const Stmt *> &Out) {
 /// in a member, a global or a container that is not local, or passed to a
 /// function. None while it stays in a local (whose destructor runs here).
 std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
-                                       ASTContext &Ctx, unsigned Depth = 0);
+                                       const ParentIndex &Parents, unsigned Depth = 0);
 
 std::optional<SourceLocation> escapeOfLocal(const VarDecl *VD,
-                                            const Stmt *Body, ASTContext &Ctx,
+                                            const Stmt *Body, const ParentIndex &Parents,
                                             unsigned Depth) {
   if (!VD->hasLocalStorage())
     return VD->getLocation();
   for (const Expr *Use : usesOf(VD, Body)) {
-    DynTypedNodeList Ps = Ctx.getParents(*Use);
+    DynTypedNodeList Ps = Parents.parents(*Use);
     const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
     while (P && isa<ImplicitCastExpr, ParenExpr, CXXConstructExpr,
                     ExprWithCleanups, CXXBindTemporaryExpr,
                     MaterializeTemporaryExpr>(P)) {
-      Ps = Ctx.getParents(*P);
+      Ps = Parents.parents(*P);
       P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
     }
     if (!P)
@@ -178,23 +178,23 @@ std::optional<SourceLocation> escapeOfLocal(const VarDecl *VD,
       if (const FunctionDecl *FD = C->getDirectCallee())
         if (FD->getIdentifier() && qualifiedNameOf(FD) == "std::move")
           if (std::optional<SourceLocation> L =
-                  escapeOf(C, Body, Ctx, Depth + 1))
+                  escapeOf(C, Body, Parents, Depth + 1))
             return L;
   }
   return std::nullopt;
 }
 
 std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
-                                       ASTContext &Ctx, unsigned Depth) {
+                                       const ParentIndex &Parents, unsigned Depth) {
   if (Depth > 4)
     return std::nullopt;
   const Stmt *Cur = E;
   while (true) {
-    DynTypedNodeList Ps = Ctx.getParents(*Cur);
+    DynTypedNodeList Ps = Parents.parents(*Cur);
     if (Ps.size() != 1)
       return std::nullopt;
     if (const auto *VD = Ps[0].get<VarDecl>())
-      return escapeOfLocal(VD, Body, Ctx, Depth);
+      return escapeOfLocal(VD, Body, Parents, Depth);
     if (Ps[0].get<FieldDecl>())
       return Cur->getBeginLoc();
     const Stmt *P = Ps[0].get<Stmt>();
@@ -218,7 +218,7 @@ std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
           Op->getArg(1) == Cur) {
         if (const VarDecl *Local = localObject(Op->getArg(0)))
-          return escapeOfLocal(Local, Body, Ctx, Depth);
+          return escapeOfLocal(Local, Body, Parents, Depth);
         return Op->getBeginLoc();
       }
       return std::nullopt;
@@ -366,10 +366,10 @@ bool runsOrJoinsWithin(const CFGElement &El, const ValueDecl *Context,
 
 /// The innermost block around \p E: the locals a task posted at \p E can
 /// capture are all alive until that block ends.
-const Stmt *enclosingBlock(const Expr *E, ASTContext &Ctx) {
+const Stmt *enclosingBlock(const Expr *E, const ParentIndex &Parents) {
   const Stmt *Cur = E;
   for (unsigned I = 0; I < 64; ++I) {
-    DynTypedNodeList Ps = Ctx.getParents(*Cur);
+    DynTypedNodeList Ps = Parents.parents(*Cur);
     const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
     if (!P)
       return nullptr;
@@ -382,10 +382,10 @@ const Stmt *enclosingBlock(const Expr *E, ASTContext &Ctx) {
 
 /// True if the value of the call \p E is waited for at once:
 /// "folly::via(ex, f).get()".
-bool waitedAtOnce(const Expr *E, ASTContext &Ctx) {
+bool waitedAtOnce(const Expr *E, const ParentIndex &Parents) {
   const Stmt *Cur = E;
   for (unsigned I = 0; I < 6; ++I) {
-    DynTypedNodeList Ps = Ctx.getParents(*Cur);
+    DynTypedNodeList Ps = Parents.parents(*Cur);
     const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
     if (!P)
       return false;
@@ -403,10 +403,10 @@ bool waitedAtOnce(const Expr *E, ASTContext &Ctx) {
 }
 
 /// The local variable initialized with the value of the call \p E.
-const VarDecl *resultVariable(const Expr *E, ASTContext &Ctx) {
+const VarDecl *resultVariable(const Expr *E, const ParentIndex &Parents) {
   const Stmt *Cur = E;
   for (unsigned I = 0; I < 6; ++I) {
-    DynTypedNodeList Ps = Ctx.getParents(*Cur);
+    DynTypedNodeList Ps = Parents.parents(*Cur);
     if (Ps.size() != 1)
       return nullptr;
     if (const auto *VD = Ps[0].get<VarDecl>())
@@ -462,7 +462,10 @@ DetachSiteFinder::DetachSiteFinder(const ContextModel &Model,
 
 DetachSiteFinder::~DetachSiteFinder() = default;
 
-void DetachSiteFinder::reset() { Frames.clear(); }
+void DetachSiteFinder::reset() {
+  Frames.clear();
+  CalleeKinds.clear();
+}
 
 bool DetachSiteFinder::isBlockingWait(const Stmt *S) {
   const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(S);
@@ -490,32 +493,14 @@ bool DetachSiteFinder::isBlockingWait(const Stmt *S) {
 }
 
 DetachSiteFinder::Frame *DetachSiteFinder::frameOf(const Expr *E,
-                                                   ASTContext &Ctx) {
-  const Decl *D = nullptr;
-  const Stmt *Body = nullptr;
-  bool IsMain = false;
-  DynTypedNode Cur = DynTypedNode::create(*E);
-  for (unsigned Depth = 0; Depth < 256 && !D; ++Depth) {
-    DynTypedNodeList Ps = Ctx.getParents(Cur);
-    if (Ps.empty())
-      return nullptr;
-    const DynTypedNode &P = Ps[0];
-    if (const auto *L = P.get<LambdaExpr>()) {
-      if (Cur.get<Stmt>() == L->getBody()) {
-        D = L->getCallOperator();
-        Body = L->getBody();
-      }
-    } else if (const auto *FD = P.get<FunctionDecl>()) {
-      if (!FD->hasBody() || !FD->doesThisDeclarationHaveABody())
-        return nullptr;
-      D = FD;
-      Body = FD->getBody();
-      IsMain = FD->isMain();
-    } else if (P.get<BlockDecl>() || P.get<CapturedDecl>()) {
-      return nullptr;
-    }
-    Cur = P;
-  }
+                                                   const ParentIndex &Parents) {
+  // Code in system headers and in template instantiations is not indexed:
+  // no frame, no site.
+  auto [D, Body] = Parents.enclosingBody(*E);
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+  if (FD && !FD->doesThisDeclarationHaveABody())
+    return nullptr;
+  bool IsMain = FD && FD->isMain();
   if (!D || !Body)
     return nullptr;
   std::unique_ptr<Frame> &Slot = Frames[Body];
@@ -530,7 +515,7 @@ DetachSiteFinder::Frame *DetachSiteFinder::frameOf(const Expr *E,
 }
 
 std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
-                                                       ASTContext &Ctx) {
+                                                       const ParentIndex &Parents) {
   if (!E || E->containsErrors() || !isThreadType(E->getType()))
     return std::nullopt;
   llvm::SmallVector<const Expr *, 4> Args;
@@ -544,7 +529,7 @@ std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
   }
   if (Args.empty() || isThreadType(Args[0]->getType()))
     return std::nullopt;
-  Frame *F = frameOf(E, Ctx);
+  Frame *F = frameOf(E, Parents);
   if (!F)
     return std::nullopt;
 
@@ -565,7 +550,7 @@ std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
   const VarDecl *Named = nullptr;
   const CXXMemberCallExpr *Detach = nullptr;
   while (true) {
-    DynTypedNodeList Ps = Ctx.getParents(*Cur);
+    DynTypedNodeList Ps = Parents.parents(*Cur);
     if (Ps.size() != 1)
       return std::nullopt;
     if (const auto *VD = Ps[0].get<VarDecl>()) {
@@ -583,7 +568,7 @@ std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
       continue;
     }
     if (const auto *ME = dyn_cast<MemberExpr>(P)) {
-      DynTypedNodeList GP = Ctx.getParents(*ME);
+      DynTypedNodeList GP = Parents.parents(*ME);
       const auto *MC = GP.size() == 1 ? GP[0].get<CXXMemberCallExpr>() : nullptr;
       if (!MC || !MC->getMethodDecl() ||
           !MC->getMethodDecl()->getIdentifier() ||
@@ -611,7 +596,7 @@ std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
     collectMemberCalls(F->Body, Named, "detach", Detaches);
     if (Detaches.empty())
       return std::nullopt;
-    ExitPathAnalysis *Paths = F->paths(Ctx);
+    ExitPathAnalysis *Paths = F->paths(Parents.context());
     if (!Paths)
       return std::nullopt;
     std::optional<CFGPosition> Start = Paths->positionOf(E);
@@ -631,7 +616,7 @@ std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
 
   // In main, a process that then waits keeps main's locals alive.
   if (F->IsMain) {
-    ExitPathAnalysis *Paths = F->paths(Ctx);
+    ExitPathAnalysis *Paths = F->paths(Parents.context());
     if (Paths)
       if (std::optional<CFGPosition> At = Paths->positionOf(Detach))
         if (!Paths->findExitAvoiding(
@@ -658,21 +643,42 @@ bool DetachSiteFinder::isDetachingCallee(const FunctionDecl *FD) const {
 }
 
 std::optional<DetachSite> DetachSiteFinder::callSite(const CallExpr *E,
-                                                     ASTContext &Ctx) {
+                                                     const ParentIndex &Parents) {
   if (!E || E->containsErrors())
     return std::nullopt;
   const FunctionDecl *FD = E->getDirectCallee();
   if (!FD || !FD->getIdentifier() || E->getNumArgs() == 0)
     return std::nullopt;
-  Frame *F = nullptr;
-  if (qualifiedNameOf(FD) == "std::async") {
-    F = frameOf(E, Ctx);
-    return F ? asyncSite(E, *F, Ctx) : std::nullopt;
+  // What the callee is depends on the callee alone: decided once per
+  // function, not once per call.
+  auto [It, New] = CalleeKinds.try_emplace(FD, CalleeKind::None);
+  if (New)
+    It->second = classifyCallee(FD, Parents.context());
+  if (It->second == CalleeKind::None)
+    return std::nullopt;
+  Frame *F = frameOf(E, Parents);
+  if (!F)
+    return std::nullopt;
+  switch (It->second) {
+  case CalleeKind::Async:
+    return asyncSite(E, *F, Parents);
+  case CalleeKind::Detaching:
+    return fireAndForgetSite(E, *F, Parents);
+  case CalleeKind::GrpcCallback:
+    return grpcSite(E, *F, Parents);
+  case CalleeKind::None:
+    break;
   }
-  if (isDetachingCallee(FD)) {
-    F = frameOf(E, Ctx);
-    return F ? fireAndForgetSite(E, *F, Ctx) : std::nullopt;
-  }
+  return std::nullopt;
+}
+
+DetachSiteFinder::CalleeKind
+DetachSiteFinder::classifyCallee(const FunctionDecl *FD,
+                                 ASTContext &Ctx) const {
+  if (qualifiedNameOf(FD) == "std::async")
+    return CalleeKind::Async;
+  if (isDetachingCallee(FD))
+    return CalleeKind::Detaching;
   // The gRPC callback API: a ClientContext* parameter and a std::function
   // completion callback (what protoc generates for stub->async()->Method).
   bool HasContext = false, HasCallback = false;
@@ -685,21 +691,18 @@ std::optional<DetachSite> DetachSiteFinder::callSite(const CallExpr *E,
       HasCallback = true;
     }
   }
-  if (HasContext && HasCallback) {
-    F = frameOf(E, Ctx);
-    return F ? grpcSite(E, *F, Ctx) : std::nullopt;
-  }
-  return std::nullopt;
+  return HasContext && HasCallback ? CalleeKind::GrpcCallback
+                                   : CalleeKind::None;
 }
 
 std::optional<DetachSite>
-DetachSiteFinder::asyncSite(const CallExpr *E, Frame &F, ASTContext &Ctx) {
+DetachSiteFinder::asyncSite(const CallExpr *E, Frame &F, const ParentIndex &Parents) {
   unsigned First = 0;
   if (E->getNumArgs() > 1 &&
       recordNameOf(E->getArg(0)->getType()).empty() &&
       E->getArg(0)->getType()->isEnumeralType())
     First = 1; // std::launch policy.
-  std::optional<SourceLocation> Escape = escapeOf(E, F.Body, Ctx);
+  std::optional<SourceLocation> Escape = escapeOf(E, F.Body, Parents);
   if (!Escape)
     return std::nullopt;
   DetachSite Site;
@@ -716,7 +719,7 @@ DetachSiteFinder::asyncSite(const CallExpr *E, Frame &F, ASTContext &Ctx) {
 
 std::optional<DetachSite>
 DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
-                                    ASTContext &Ctx) {
+                                    const ParentIndex &Parents) {
   const FunctionDecl *FD = E->getDirectCallee();
   std::string Name = qualifiedNameOf(FD);
   const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
@@ -737,11 +740,11 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
                            "boost::asio::detached_t")
       return std::nullopt;
   }
-  if (CallableArg >= E->getNumArgs() || waitedAtOnce(E, Ctx))
+  if (CallableArg >= E->getNumArgs() || waitedAtOnce(E, Parents))
     return std::nullopt;
-  if (const VarDecl *Result = resultVariable(E, Ctx)) {
+  if (const VarDecl *Result = resultVariable(E, Parents)) {
     // "auto f = folly::via(ex, task); ... std::move(f).get();" on every path.
-    ExitPathAnalysis *Paths = F.paths(Ctx);
+    ExitPathAnalysis *Paths = F.paths(Parents.context());
     if (Paths)
       if (std::optional<CFGPosition> At = Paths->positionOf(E))
         if (!Paths->findExitAvoiding(*At, [&](const CFGElement &El) {
@@ -758,7 +761,7 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
   if (const VarDecl *Context = executionContextOf(Executor)) {
     // A local context that is run or joined on every path before the
     // function returns has finished the task by then.
-    ExitPathAnalysis *Paths = F.paths(Ctx);
+    ExitPathAnalysis *Paths = F.paths(Parents.context());
     if (Paths)
       if (std::optional<CFGPosition> At = Paths->positionOf(E))
         if (!Paths->findExitAvoiding(*At, [&](const CFGElement &El) {
@@ -771,8 +774,8 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
     // this function runs or joins on every path, inside the block of the
     // post so that every local the task can capture is still alive: run()
     // returns only when no work is left, join() when the task has finished.
-    ExitPathAnalysis *Paths = F.paths(Ctx);
-    const Stmt *Block = enclosingBlock(E, Ctx);
+    ExitPathAnalysis *Paths = F.paths(Parents.context());
+    const Stmt *Block = enclosingBlock(E, Parents);
     if (Paths && Block)
       if (std::optional<CFGPosition> At = Paths->positionOf(E))
         if (!Paths->findExitAvoiding(*At, [&](const CFGElement &El) {
@@ -784,7 +787,7 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
 }
 
 std::optional<DetachSite>
-DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F, ASTContext &Ctx) {
+DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F, const ParentIndex &Parents) {
   const FunctionDecl *FD = E->getDirectCallee();
   unsigned Shift = isa<CXXOperatorCallExpr>(E) ? 1 : 0;
   const VarDecl *LocalContext = nullptr;
@@ -797,7 +800,7 @@ DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F, ASTContext &Ctx) {
       const auto *UO = dyn_cast<UnaryOperator>(ignoreTemporaries(Arg));
       if (UO && UO->getOpcode() == UO_AddrOf)
         if (const VarDecl *VD = localObject(UO->getSubExpr()))
-          if (const ContextTypeInfo *Info = Model.classify(VD->getType(), Ctx))
+          if (const ContextTypeInfo *Info = Model.classify(VD->getType(), Parents.context()))
             if (Info->Role == ContextRole::RequestContext)
               LocalContext = VD;
     } else if (recordNameOf(T) == "std::function") {
@@ -806,7 +809,7 @@ DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F, ASTContext &Ctx) {
   }
   if (!LocalContext || !Callback)
     return std::nullopt;
-  ExitPathAnalysis *Paths = F.paths(Ctx);
+  ExitPathAnalysis *Paths = F.paths(Parents.context());
   if (!Paths)
     return std::nullopt;
   std::optional<CFGPosition> At = Paths->positionOf(E);

@@ -14,6 +14,7 @@
 
 #include "lib/ContextModel.h"
 #include "lib/ExitPaths.h"
+#include "lib/ParentIndex.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -81,10 +82,10 @@ public:
 
   /// The site started by a std::thread/std::jthread construction \p E: a
   /// CXXConstructExpr, or a CXXUnresolvedConstructExpr in a template.
-  std::optional<DetachSite> threadSite(const Expr *E, ASTContext &Ctx);
+  std::optional<DetachSite> threadSite(const Expr *E, const ParentIndex &Parents);
   /// The site started by the call \p E: std::async, a detaching call, a
   /// gRPC callback-API call.
-  std::optional<DetachSite> callSite(const CallExpr *E, ASTContext &Ctx);
+  std::optional<DetachSite> callSite(const CallExpr *E, const ParentIndex &Parents);
 
   /// True if \p S blocks until other work finishes: wait/get on a
   /// condition variable, future, latch, barrier or absl::Notification, join
@@ -96,20 +97,23 @@ public:
   struct Frame;
 
 private:
-  Frame *frameOf(const Expr *E, ASTContext &Ctx);
+  enum class CalleeKind { None, Async, Detaching, GrpcCallback };
+  CalleeKind classifyCallee(const FunctionDecl *FD, ASTContext &Ctx) const;
+  Frame *frameOf(const Expr *E, const ParentIndex &Parents);
   bool isDetachingCallee(const FunctionDecl *FD) const;
   std::optional<DetachSite> asyncSite(const CallExpr *E, Frame &F,
-                                      ASTContext &Ctx);
+                                      const ParentIndex &Parents);
   std::optional<DetachSite> grpcSite(const CallExpr *E, Frame &F,
-                                     ASTContext &Ctx);
+                                     const ParentIndex &Parents);
   std::optional<DetachSite> fireAndForgetSite(const CallExpr *E, Frame &F,
-                                              ASTContext &Ctx);
+                                              const ParentIndex &Parents);
 
   const ContextModel &Model;
   std::vector<std::string> Functions;
   /// Member entries split into (class, method).
   std::vector<std::pair<std::string, std::string>> Methods;
   llvm::DenseMap<const Stmt *, std::unique_ptr<Frame>> Frames;
+  llvm::DenseMap<const FunctionDecl *, CalleeKind> CalleeKinds;
 };
 
 } // namespace clang::tidy::ctx

@@ -80,4 +80,12 @@ void ContextCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
     Options.store(Opts, Key, Value);
 }
 
+void ContextCheckBase::onStartOfTranslationUnit() { Parents.reset(); }
+
+const ParentIndex &ContextCheckBase::parents(ASTContext &Ctx) {
+  if (!Parents || &Parents->context() != &Ctx)
+    Parents = std::make_unique<ParentIndex>(Ctx);
+  return *Parents;
+}
+
 } // namespace clang::tidy::ctx

@@ -12,6 +12,8 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "lib/ContextModel.h"
+#include "lib/ParentIndex.h"
+#include <memory>
 
 namespace clang::tidy::ctx {
 
@@ -25,6 +27,9 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
+  /// Drops the parent index of the previous translation unit. A check that
+  /// overrides this calls it.
+  void onStartOfTranslationUnit() override;
 
 protected:
   const ContextModel &model() const { return Model; }
@@ -35,8 +40,15 @@ protected:
   std::vector<std::string> readNameList(llvm::StringRef Key, bool Global,
                                         llvm::StringRef Default = "");
 
+  /// The parents of the code as written in the current translation unit,
+  /// indexed on the first call (see lib/ParentIndex.h). Checks use this, not
+  /// ASTContext::getParents or the matchers that call it (hasParent,
+  /// hasAncestor, isInTemplateInstantiation, isInstantiated).
+  const ParentIndex &parents(ASTContext &Ctx);
+
 private:
   ContextModel Model;
+  std::unique_ptr<ParentIndex> Parents;
   /// The option values as read, written back unchanged by storeOptions.
   llvm::SmallVector<std::pair<std::string, std::string>, 8> ModelOptions;
 };
