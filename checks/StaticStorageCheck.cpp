@@ -28,10 +28,10 @@ std::string targetName(const StaticTarget &T) {
 }
 
 /// The statement a store is, when it is one directly inside a block.
-const Stmt *statementInBlock(const Expr *E, ASTContext &Ctx) {
+const Stmt *statementInBlock(const Expr *E, const ParentIndex &Index) {
   const Stmt *Cur = E;
   for (unsigned Steps = 0; Steps < 8; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(*Cur);
+    DynTypedNodeList Parents = Index.parents(*Cur);
     if (Parents.size() != 1)
       return nullptr;
     const Stmt *P = Parents[0].get<Stmt>();
@@ -155,7 +155,7 @@ std::string StaticStorageCheck::eraseGuard(const StoreSite &S,
         if (isa<ParmVarDecl>(DRE->getDecl()))
           return "";
   const SourceManager &SM = Ctx.getSourceManager();
-  const Stmt *Statement = statementInBlock(S.Store, Ctx);
+  const Stmt *Statement = statementInBlock(S.Store, parents(Ctx));
   if (!Statement || Statement->getBeginLoc().isMacroID() ||
       Statement->getEndLoc().isMacroID() || S.Key->getBeginLoc().isMacroID())
     return "";

@@ -44,11 +44,12 @@ std::string indentationOf(SourceLocation Loc, const SourceManager &SM) {
 
 /// True if the guard declared by \p Guard is alive at \p S: declared before
 /// it in a block that contains it.
-bool guardCovers(const Stmt *Guard, const Stmt *S, ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
+bool guardCovers(const Stmt *Guard, const Stmt *S,
+                 const ParentIndex &Parents) {
+  const SourceManager &SM = Parents.context().getSourceManager();
   if (!SM.isBeforeInTranslationUnit(Guard->getEndLoc(), S->getBeginLoc()))
     return false;
-  DynTypedNodeList Ps = Ctx.getParents(*Guard);
+  DynTypedNodeList Ps = Parents.parents(*Guard);
   const auto *Block = Ps.empty() ? nullptr : Ps[0].get<CompoundStmt>();
   return Block && containsStmt(Block, S);
 }
@@ -75,7 +76,8 @@ void UndeferredCancelCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
   // Instantiations are skipped in check(): the isInstantiated() and
   // isInTemplateInstantiation() matchers would build the parent map of the
-  // whole translation unit, a fixed cost larger than the analysis.
+  // whole translation unit, a fixed cost larger than the analysis. The
+  // analysis asks parents(), which indexes only the code as written.
   Finder->addMatcher(lambdaExpr().bind("lambda"), this);
 }
 
@@ -103,7 +105,7 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
   if (!Body)
     return;
   const SourceManager &SM = Ctx.getSourceManager();
-  CancelFlow Flow(model(), SynchronousCalls, Ctx, Body);
+  CancelFlow Flow(model(), SynchronousCalls, parents(Ctx), Body);
 
   for (const CallExpr *Call : Flow.discardedFactoryCalls())
     diag(Call->getBeginLoc(), "the cancel function returned by '%0' is "
@@ -147,11 +149,11 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
     llvm::SmallVector<CFGPosition, 4> Starts;
     for (const Stmt *S : HF.ObligationStarts) {
       if (llvm::any_of(HF.Guards, [&](const DeclStmt *G) {
-            return guardCovers(G, S, Ctx);
+            return guardCovers(G, S, parents(Ctx));
           }))
         continue;
       if (llvm::any_of(HF.StandingHandOffs, [&](const Stmt *G) {
-            return guardCovers(G, S, Ctx);
+            return guardCovers(G, S, parents(Ctx));
           }))
         continue;
       std::optional<CFGPosition> Pos = Paths->positionOf(S);
@@ -176,7 +178,7 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
     // The fix: a scope guard right after the declaration.
     std::string GuardText;
     const DeclStmt *DS = H.Declaration;
-    DynTypedNodeList DSParents = Ctx.getParents(*DS);
+    DynTypedNodeList DSParents = parents(Ctx).parents(*DS);
     bool CanFix = isa<VarDecl>(H.Decl) && !isa<DecompositionDecl>(H.Decl) &&
                   !HF.has(Settlement::Return) && !DSParents.empty() &&
                   DSParents[0].get<CompoundStmt>() &&

@@ -5,7 +5,6 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -270,6 +269,7 @@ public:
 struct CancelFlow::Impl {
   const ContextModel &Model;
   const FunctionNameSet &Sync;
+  const ParentIndex &Parents;
   ASTContext &Ctx;
   const Stmt *Body;
   RefIndex Index;
@@ -280,19 +280,16 @@ struct CancelFlow::Impl {
   llvm::DenseSet<std::pair<const ValueDecl *, int>> AliasSeen;
   unsigned Depth = 0;
 
-  Impl(const ContextModel &M, const FunctionNameSet &S, ASTContext &C,
+  Impl(const ContextModel &M, const FunctionNameSet &S, const ParentIndex &PI,
        const Stmt *B)
-      : Model(M), Sync(S), Ctx(C), Body(B) {
+      : Model(M), Sync(S), Parents(PI), Ctx(PI.context()), Body(B) {
     Index.TraverseStmt(const_cast<Stmt *>(B));
     for (const VarDecl *V : Index.AllLocalVars)
       Locals.insert(V);
   }
 
   DynTypedNode parentOf(const DynTypedNode &N) {
-    DynTypedNodeList Ps = Ctx.getParents(N);
-    if (Ps.empty())
-      return DynTypedNode();
-    return Ps[0];
+    return Parents.parentOf(N);
   }
   DynTypedNode parentOf(const Stmt *S) {
     return parentOf(DynTypedNode::create(*S));
@@ -941,9 +938,10 @@ bool isStdIgnore(const Expr *E) {
 
 CancelFlow::CancelFlow(const ContextModel &Model,
                        const FunctionNameSet &SynchronousCalls,
-                       ASTContext &Ctx, const Stmt *Body)
-    : P(std::make_unique<Impl>(Model, SynchronousCalls, Ctx, Body)),
+                       const ParentIndex &Parents, const Stmt *Body)
+    : P(std::make_unique<Impl>(Model, SynchronousCalls, Parents, Body)),
       Body(Body) {
+  ASTContext &Ctx = Parents.context();
   if (P->Index.HasErrors)
     return;
   // Handles.
@@ -953,9 +951,11 @@ CancelFlow::CancelFlow(const ContextModel &Model,
     QualType T = V->getType();
     if (T.isNull() || T->isDependentType())
       continue;
-    const auto *DS = P->parentOf(DynTypedNode::create(*V)).get<DeclStmt>();
-    if (!DS)
-      continue;
+    // The declaring statement is looked up only for candidates: most locals
+    // are not handles.
+    auto DeclaringStmt = [&] {
+      return P->parentOf(DynTypedNode::create(*V)).get<DeclStmt>();
+    };
     if (const auto *DD = dyn_cast<DecompositionDecl>(V)) {
       const CallExpr *Call = initializingCall(DD->getInit());
       const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
@@ -970,7 +970,9 @@ CancelFlow::CancelFlow(const ContextModel &Model,
       CancelHandle H;
       H.HandleKind = CancelHandle::CancelFunction;
       H.Decl = Cancel;
-      H.Declaration = DS;
+      H.Declaration = DeclaringStmt();
+      if (!H.Declaration)
+        continue;
       H.FactoryCall = Call;
       H.Factory = F;
       Handles.push_back(H);
@@ -984,7 +986,9 @@ CancelFlow::CancelFlow(const ContextModel &Model,
       CancelHandle H;
       H.Decl = V;
       H.Info = Info;
-      H.Declaration = DS;
+      H.Declaration = DeclaringStmt();
+      if (!H.Declaration)
+        continue;
       Handles.push_back(H);
       continue;
     }
@@ -994,7 +998,9 @@ CancelFlow::CancelFlow(const ContextModel &Model,
       CancelHandle H;
       H.HandleKind = CancelHandle::CancelFunction;
       H.Decl = V;
-      H.Declaration = DS;
+      H.Declaration = DeclaringStmt();
+      if (!H.Declaration)
+        continue;
       H.FactoryCall = Call;
       H.Factory = F;
       Handles.push_back(H);

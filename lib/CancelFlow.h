@@ -12,6 +12,7 @@
 #define CTX_TIDY_LIB_CANCELFLOW_H
 
 #include "lib/ContextModel.h"
+#include "lib/ParentIndex.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -123,7 +124,7 @@ struct HandleFlow {
 class CancelFlow {
 public:
   CancelFlow(const ContextModel &Model, const FunctionNameSet &SynchronousCalls,
-             ASTContext &Ctx, const Stmt *Body);
+             const ParentIndex &Parents, const Stmt *Body);
   ~CancelFlow();
 
   /// Handles declared in the body itself (not in nested lambdas): local

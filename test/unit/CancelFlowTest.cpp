@@ -34,6 +34,7 @@ struct Fixture {
   const FunctionDecl *F = nullptr;
   ContextModel Model;
   FunctionNameSet Sync;
+  std::unique_ptr<ParentIndex> Parents;
   std::unique_ptr<CancelFlow> Flow;
 
   explicit Fixture(llvm::StringRef Body) {
@@ -44,8 +45,8 @@ struct Fixture {
                    AST->getASTContext());
     F = M[0].getNodeAs<FunctionDecl>("f");
     Sync.add("tbb::parallel_for");
-    Flow = std::make_unique<CancelFlow>(Model, Sync, AST->getASTContext(),
-                                        F->getBody());
+    Parents = std::make_unique<ParentIndex>(AST->getASTContext());
+    Flow = std::make_unique<CancelFlow>(Model, Sync, *Parents, F->getBody());
   }
 };
 
