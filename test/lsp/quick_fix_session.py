@@ -195,9 +195,11 @@ def ctx_codes(clangd, project, work, fast_check_filter):
     return [d["code"] for d in diagnostics if d.get("code", "").startswith("ctx-")]
 
 
-def open_example(client, root):
-    """Initializes the session, opens the example; returns (uri, text, diagnostics)."""
-    path = os.path.join(root, EXAMPLE)
+def open_example(client, root, example=EXAMPLE, related_information=True):
+    """Initializes the session, opens `example` (relative to `root`); returns
+    (uri, text, diagnostics). `related_information` is what the client tells
+    clangd about showing a diagnostic's notes as related locations."""
+    path = os.path.join(root, example)
     uri = "file://" + path
     with open(path) as f:
         text = f.read()
@@ -207,7 +209,8 @@ def open_example(client, root):
         "rootUri": "file://" + root,
         "capabilities": {
             "textDocument": {
-                "publishDiagnostics": {"relatedInformation": True, "versionSupport": True},
+                "publishDiagnostics": {"relatedInformation": related_information,
+                                       "versionSupport": True},
                 "codeAction": {"codeActionLiteralSupport": {
                     "codeActionKind": {"valueSet": ["quickfix"]}}},
             },
