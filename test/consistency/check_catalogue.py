@@ -3,7 +3,9 @@
 everything that describes the checks: the README's and docs/index.md's check
 tables (same summary and fix-it text), one doc page per check, one lit test
 folder per check with at least as many silent cases as warning ones, the
-registration in the built module, and no check source outside the list."""
+registration in the built module, no check source outside the list, and no
+check or analysis that asks the whole translation unit's parent map (ASTContext::
+getParents and the matchers built on it): they ask lib/ParentIndex instead."""
 
 import os
 import re
@@ -96,6 +98,27 @@ if CLANG_TIDY and MODULE:
     if registered != names:
         problems.append("module registers %s, Checks.def lists %s"
                         % (sorted(registered), sorted(names)))
+
+# The whole-unit parent map indexes every system header on its first use,
+# which costs more than the checks' own analysis; lib/ParentIndex covers the
+# code as written.
+WHOLE_UNIT_PARENTS = re.compile(
+    r"\b(getParents|hasAncestor|hasParent|isInTemplateInstantiation|isInstantiated|"
+    r"forFunction|forCallable)\s*\(")
+for sub in ("checks", "lib"):
+    for dirpath, _, files in os.walk(os.path.join(ROOT, sub)):
+        for f in sorted(files):
+            if not f.endswith((".cpp", ".h")):
+                continue
+            path = os.path.join(dirpath, f)
+            with open(path, encoding="utf-8") as src:
+                for number, line in enumerate(src, 1):
+                    code = line.split("//", 1)[0]
+                    m = WHOLE_UNIT_PARENTS.search(code)
+                    if m:
+                        problems.append("%s:%d: %s() builds the parent map of the whole "
+                                        "translation unit; use ParentIndex"
+                                        % (os.path.relpath(path, ROOT), number, m.group(1)))
 
 for p in problems:
     print("consistency: " + p)
