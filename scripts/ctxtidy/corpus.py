@@ -62,11 +62,12 @@ def catalogue_types():
     return [(name, role) for role, name in rows if role != "ScopeGuard"]
 
 
-def use_pattern():
+def use_pattern(exclude=()):
     """A regex matching the unqualified name of every catalogue context type
     as a whole word (so get_stop_token and CallbackServerContext are not
-    counted as stop_token and ServerContext)."""
-    names = sorted({n.split("::")[-1] for n, _ in catalogue_types()},
+    counted as stop_token and ServerContext), less the names in exclude (a
+    package's own classes that happen to share one)."""
+    names = sorted({n.split("::")[-1] for n, _ in catalogue_types()} - set(exclude),
                    key=len, reverse=True)
     return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, names)))
 
@@ -107,19 +108,24 @@ def stable_hash(text):
 
 def sample(units, per_family):
     """A deterministic sample that covers every family: per family, the half
-    with the most catalogue uses, then the rest by a stable hash of the path
-    (so the sample does not drift when files are added elsewhere)."""
+    with the most catalogue uses (then the most uses of threads and
+    asynchronous work), then the rest by a stable hash of the path (so the
+    sample does not drift when files are added elsewhere). A family whose
+    units carry "sample" (the application families, whose TUs are large)
+    gives at most that many."""
     if per_family <= 0:
         return list(units)
     chosen = []
     families = sorted({u["family"] for u in units})
     for fam in families:
         members = [u for u in units if u["family"] == fam]
-        by_uses = sorted(members, key=lambda u: (-u["uses"], u["file"]))
-        take = by_uses[: (per_family + 1) // 2]
+        n = min([per_family] + [u["sample"] for u in members if "sample" in u])
+        by_uses = sorted(members, key=lambda u: (-u["uses"], -u.get("async_uses", 0),
+                                                 u["file"]))
+        take = by_uses[: (n + 1) // 2]
         rest = sorted((u for u in members if u not in take),
                       key=lambda u: stable_hash(u["file"]))
-        take += rest[: per_family - len(take)]
+        take += rest[: n - len(take)]
         chosen += sorted(take, key=lambda u: u["file"])
     return chosen
 
