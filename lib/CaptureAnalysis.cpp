@@ -54,10 +54,16 @@ const Expr *stripMove(const Expr *E) {
 bool containsSharedFromThis(const Stmt *S) {
   if (!S)
     return false;
+  // Only this->shared_from_this() keeps *this alive; another object's
+  // (peer_->shared_from_this()) keeps that object alive.
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
     if (const CXXMethodDecl *M = MC->getMethodDecl())
-      if (M->getIdentifier() && (M->getName() == "shared_from_this" ||
-                                 M->getName() == "weak_from_this"))
+      if (M->getIdentifier() &&
+          (M->getName() == "shared_from_this" ||
+           M->getName() == "weak_from_this") &&
+          MC->getImplicitObjectArgument() &&
+          isa<CXXThisExpr>(
+              MC->getImplicitObjectArgument()->IgnoreParenImpCasts()))
         return true;
   for (const Stmt *Child : S->children())
     if (containsSharedFromThis(Child))
@@ -270,12 +276,20 @@ const CallExpr *bindCallOf(const Expr *Callable) {
 bool isFrameObject(const VarDecl *VD) {
   if (!VD || !VD->hasLocalStorage())
     return false;
-  if (VD->getType()->isReferenceType() && !isa<ParmVarDecl>(VD))
-    if (const auto *DRE =
-            dyn_cast_or_null<DeclRefExpr>(stripMove(VD->getInit())))
-      if (const auto *Target = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (!Target->hasLocalStorage())
+  if (VD->getType()->isReferenceType() && !isa<ParmVarDecl>(VD)) {
+    // A reference to a global, or to a member (of a member ...) of one, names
+    // static storage: "auto &s = g_service.stop".
+    const Expr *Target = stripMove(VD->getInit());
+    while (const auto *ME = dyn_cast_or_null<MemberExpr>(Target)) {
+      if (ME->isArrow())
+        break;
+      Target = ME->getBase()->IgnoreParenImpCasts();
+    }
+    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Target))
+      if (const auto *Var = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (!Var->hasLocalStorage())
           return false;
+  }
   return true;
 }
 

@@ -60,8 +60,8 @@ struct DetachSite {
   SourceLocation At;
   /// The callee's name for the note ("boost::asio::post").
   std::string Callee;
-  /// For gRPC: the exit reached without a blocking wait (invalid when the
-  /// path falls off the end of the function).
+  /// For gRPC: the exit reached without a blocking wait (the closing brace
+  /// of the function when the path falls off its end).
   SourceLocation UnwaitedExit;
   /// A local execution context (io_context, thread_pool) that runs the task
   /// and is destroyed at the end of its scope, before anything declared
