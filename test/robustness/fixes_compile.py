@@ -9,12 +9,14 @@ main file is copied, clang-tidy applies every ctx check's fixes to the copy
 An error after the fixes that was not there before fails the test (errors are
 compared by message, so one moved by a fix still matches). Files that do not
 parse to begin with get no fixes from clang-tidy and pass trivially; they are
-counted separately.
+counted separately. Only the copy is fixed: the header filter admits nothing
+outside the copy's folder, so the corpus's own headers are never rewritten.
 """
 
 import argparse
 import collections
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -32,6 +34,21 @@ def no_corpus(where):
     """Skipped (77) without a corpus, unless CI must have one."""
     print("no corpus in %s: scripts/fetch-corpus could not reach the archive" % where)
     return 1 if os.environ.get("CI") or os.environ.get("CTX_CORPUS_REQUIRED") else 77
+
+
+def written_since(since, roots):
+    """Files under \p roots modified at or after the wall time \p since."""
+    out = []
+    for root in roots:
+        for dirpath, _, files in os.walk(root):
+            for f in files:
+                path = os.path.join(dirpath, f)
+                try:
+                    if os.stat(path).st_mtime >= since:
+                        out.append(path)
+                except OSError:
+                    pass
+    return sorted(out)
 
 
 def main():
@@ -60,6 +77,7 @@ def main():
             work.append((os.path.relpath(path, ROOT), path, flags))
     tmp = tempfile.mkdtemp(prefix="ctx-fixes-")
     start = time.monotonic()
+    start_wall = time.time()
 
     def one(item):
         name, path, flags = item
@@ -73,7 +91,8 @@ def main():
         before = collections.Counter(cc.error_lines(err))
         rc, out, err, _, to = cc.run(
             [clang_tidy, "-load=" + module, "-checks=-*,ctx-*", "-quiet", "-fix",
-             "-fix-notes", copy, "--"] + flags, args.timeout, cwd=d)
+             "-fix-notes", "-header-filter=^" + re.escape(d + os.sep), copy, "--"] + flags,
+            args.timeout, cwd=d)
         crash = cc.classify_run(rc, err, to)
         changed = open(copy, errors="replace").read() != open(path, errors="replace").read()
         new = collections.Counter()
@@ -86,6 +105,10 @@ def main():
 
     results = cc.parallel(one, work)
     bad = [r for r in results if r["crash"] or r["new_errors"]]
+    # The fixes go to the copies only: nothing under the corpus or the
+    # project may have been written during the run.
+    touched = written_since(start_wall, [os.path.join(args.corpus, "src"),
+                                         os.path.join(ROOT, "examples")])
     print("fixes: %d files (%d parse cleanly), %d changed by fixes, %d ctx warnings, "
           "%d with new errors or a crash; wall %.0f s" % (
               len(results), sum(r["parsed"] for r in results),
@@ -96,9 +119,11 @@ def main():
         for e in r["new_errors"][:10]:
             print("       error: " + e)
         print("       fixed copy kept at " + r["copy"])
+    for path in touched[:10]:
+        print("  FAIL fixes were written outside the copies: " + path)
     if not bad:
         shutil.rmtree(tmp, ignore_errors=True)
-    return 1 if bad else 0
+    return 1 if bad or touched else 0
 
 
 if __name__ == "__main__":
