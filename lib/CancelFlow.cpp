@@ -339,9 +339,13 @@ struct CancelFlow::Impl {
       // The body of a lambda hangs below its call operator, which hangs
       // below the closure class; only the capture initializers are direct
       // children evaluated where the lambda is created.
+      // The variable of an init-capture (`[tok = src.get_token()]`) is
+      // also initialized where the lambda is created.
+      const auto *CV = Cur.get<VarDecl>();
       if (const auto *L = P.get<LambdaExpr>())
-        if (!CS || CS == L->getBody() ||
-            !llvm::is_contained(L->capture_inits(), CS))
+        if (!(CV && CV->isInitCapture()) &&
+            (!CS || CS == L->getBody() ||
+             !llvm::is_contained(L->capture_inits(), CS)))
           return L;
       Cur = P;
     }
