@@ -144,7 +144,12 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
         if (const Stmt *E =
                 ExitPathAnalysis::statementOf((*Pos->Block)[Pos->Index]))
           SettleElements.insert(E);
-    llvm::SmallVector<CFGPosition, 4> Starts;
+    // Starts grouped by the local thread that received the token (null:
+    // any other work). Each group is one search: a start whose thread is
+    // joined is settled by that join, never by the join of another thread.
+    llvm::SmallVector<
+        std::pair<const VarDecl *, llvm::SmallVector<CFGPosition, 4>>, 2>
+        Groups;
     for (const Stmt *S : HF.ObligationStarts) {
       if (llvm::any_of(HF.Guards, [&](const DeclStmt *G) {
             return guardCovers(G, S, Ctx);
@@ -161,15 +166,32 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
       if (SettleElements.contains(
               ExitPathAnalysis::statementOf((*Pos->Block)[Pos->Index])))
         continue;
-      Starts.push_back(*Pos);
+      const VarDecl *Thread = HF.StartThreads.lookup(S);
+      auto *G = llvm::find_if(Groups, [&](const auto &Gr) {
+        return Gr.first == Thread;
+      });
+      if (G == Groups.end()) {
+        Groups.push_back({Thread, {}});
+        G = &Groups.back();
+      }
+      G->second.push_back(*Pos);
     }
-    if (Starts.empty())
-      continue;
-    std::optional<ExitPoint> Exit =
-        Paths->findExitAvoiding(Starts, [&](const CFGElement &E) {
-          const Stmt *S = ExitPathAnalysis::statementOf(E);
-          return S && SettleElements.contains(S);
-        });
+    std::optional<ExitPoint> Exit;
+    for (const auto &[Thread, Starts] : Groups) {
+      llvm::DenseSet<const Stmt *> JoinElements;
+      for (const auto &[T, J] : HF.Joins)
+        if (T == Thread)
+          if (std::optional<CFGPosition> Pos = Paths->positionOf(J))
+            if (const Stmt *E =
+                    ExitPathAnalysis::statementOf((*Pos->Block)[Pos->Index]))
+              JoinElements.insert(E);
+      Exit = Paths->findExitAvoiding(Starts, [&](const CFGElement &E) {
+        const Stmt *S = ExitPathAnalysis::statementOf(E);
+        return S && (SettleElements.contains(S) || JoinElements.contains(S));
+      });
+      if (Exit)
+        break;
+    }
     if (!Exit)
       continue;
 
