@@ -21,6 +21,7 @@ const char DefaultSynchronousCalls[] =
     "tbb::parallel_deterministic_reduce;tbb::parallel_for_each;"
     "tbb::parallel_invoke;tbb::parallel_pipeline;tbb::parallel_sort;"
     "tbb::parallel_scan;tbb::this_task_arena::isolate;tbb::task_arena::execute;"
+    "tbb::task::suspend;"
     "std::condition_variable_any::wait;std::condition_variable_any::wait_for;"
     "std::condition_variable_any::wait_until";
 
