@@ -9,6 +9,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -52,6 +53,48 @@ bool guardCovers(const Stmt *Guard, const Stmt *S,
   DynTypedNodeList Ps = Parents.parents(*Guard);
   const auto *Block = Ps.empty() ? nullptr : Ps[0].get<CompoundStmt>();
   return Block && containsStmt(Block, S);
+}
+
+/// The statement of the CFG element that evaluates \p S (or contains it).
+const Stmt *elementStatementOf(const ExitPathAnalysis &Paths, const Stmt *S) {
+  std::optional<CFGPosition> Pos = Paths.positionOf(S);
+  return Pos ? ExitPathAnalysis::statementOf((*Pos->Block)[Pos->Index])
+             : nullptr;
+}
+
+/// The elements among \p Targets that some path from the entry of \p G
+/// reaches without passing an element of \p Stops. Every edge is followed,
+/// exception edges too, so a target counts as reached whenever it might be.
+llvm::DenseSet<const Stmt *>
+reachedAvoiding(const CFG &G, const llvm::DenseSet<const Stmt *> &Targets,
+                const llvm::DenseSet<const Stmt *> &Stops) {
+  llvm::DenseSet<const Stmt *> Reached;
+  llvm::SmallPtrSet<const CFGBlock *, 32> Visited;
+  llvm::SmallVector<const CFGBlock *, 32> Work;
+  Work.push_back(&G.getEntry());
+  Visited.insert(&G.getEntry());
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    bool Stopped = false;
+    for (const CFGElement &E : *B) {
+      const Stmt *S = ExitPathAnalysis::statementOf(E);
+      if (!S)
+        continue;
+      if (Targets.contains(S))
+        Reached.insert(S);
+      if (Stops.contains(S)) {
+        Stopped = true;
+        break;
+      }
+    }
+    if (Stopped)
+      continue;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+      if (const CFGBlock *N = Succ.getReachableBlock())
+        if (Visited.insert(N).second)
+          Work.push_back(N);
+  }
+  return Reached;
 }
 
 } // namespace
@@ -146,7 +189,29 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
         if (const Stmt *E =
                 ExitPathAnalysis::statementOf((*Pos->Block)[Pos->Index]))
           SettleElements.insert(E);
-    llvm::SmallVector<CFGPosition, 4> Starts;
+    // Where cancellation is permanent, a cancel before the token is taken
+    // settles the source for every later token (it is born cancelled): only
+    // starts that some path from the entry reaches uncancelled count.
+    std::optional<llvm::DenseSet<const Stmt *>> ReachedUncancelled;
+    if (H.HandleKind == CancelHandle::Source && H.Info &&
+        H.Info->PermanentCancel) {
+      llvm::DenseSet<const Stmt *> Cancels, Targets;
+      for (const auto &[S, How] : HF.Settles)
+        if (How == Settlement::Cancel)
+          if (const Stmt *E = elementStatementOf(*Paths, S))
+            Cancels.insert(E);
+      for (const Stmt *S : HF.ObligationStarts)
+        if (const Stmt *E = elementStatementOf(*Paths, S))
+          Targets.insert(E);
+      if (!Cancels.empty())
+        ReachedUncancelled = reachedAvoiding(Paths->cfg(), Targets, Cancels);
+    }
+    // Starts grouped by the local thread that received the token (null:
+    // any other work). Each group is one search: a start whose thread is
+    // joined is settled by that join, never by the join of another thread.
+    llvm::SmallVector<
+        std::pair<const VarDecl *, llvm::SmallVector<CFGPosition, 4>>, 2>
+        Groups;
     for (const Stmt *S : HF.ObligationStarts) {
       if (llvm::any_of(HF.Guards, [&](const DeclStmt *G) {
             return guardCovers(G, S, parents(Ctx));
@@ -159,19 +224,39 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
       std::optional<CFGPosition> Pos = Paths->positionOf(S);
       if (!Pos)
         continue;
+      const Stmt *StartElement =
+          ExitPathAnalysis::statementOf((*Pos->Block)[Pos->Index]);
       // Handed off by the very call that takes the token.
-      if (SettleElements.contains(
-              ExitPathAnalysis::statementOf((*Pos->Block)[Pos->Index])))
+      if (SettleElements.contains(StartElement))
         continue;
-      Starts.push_back(*Pos);
+      if (ReachedUncancelled && !ReachedUncancelled->contains(StartElement))
+        continue;
+      const VarDecl *Thread = HF.StartThreads.lookup(S);
+      auto *G = llvm::find_if(Groups, [&](const auto &Gr) {
+        return Gr.first == Thread;
+      });
+      if (G == Groups.end()) {
+        Groups.push_back({Thread, {}});
+        G = &Groups.back();
+      }
+      G->second.push_back(*Pos);
     }
-    if (Starts.empty())
-      continue;
-    std::optional<ExitPoint> Exit =
-        Paths->findExitAvoiding(Starts, [&](const CFGElement &E) {
-          const Stmt *S = ExitPathAnalysis::statementOf(E);
-          return S && SettleElements.contains(S);
-        });
+    std::optional<ExitPoint> Exit;
+    for (const auto &[Thread, Starts] : Groups) {
+      llvm::DenseSet<const Stmt *> JoinElements;
+      for (const auto &[T, J] : HF.Joins)
+        if (T == Thread)
+          if (std::optional<CFGPosition> Pos = Paths->positionOf(J))
+            if (const Stmt *E =
+                    ExitPathAnalysis::statementOf((*Pos->Block)[Pos->Index]))
+              JoinElements.insert(E);
+      Exit = Paths->findExitAvoiding(Starts, [&](const CFGElement &E) {
+        const Stmt *S = ExitPathAnalysis::statementOf(E);
+        return S && (SettleElements.contains(S) || JoinElements.contains(S));
+      });
+      if (Exit)
+        break;
+    }
     if (!Exit)
       continue;
 

@@ -20,6 +20,7 @@ const char DefaultSynchronousCalls[] =
     "tbb::parallel_deterministic_reduce;tbb::parallel_for_each;"
     "tbb::parallel_invoke;tbb::parallel_pipeline;tbb::parallel_sort;"
     "tbb::parallel_scan;tbb::this_task_arena::isolate;tbb::task_arena::execute;"
+    "tbb::task::suspend;"
     "std::condition_variable_any::wait;std::condition_variable_any::wait_for;"
     "std::condition_variable_any::wait_until";
 
@@ -161,6 +162,9 @@ struct Event {
   /// A canceller handed to a call or stored: whoever holds it now owes the
   /// cancel, also for a token taken after this point.
   bool Standing = false;
+  /// For a start: the local thread that received the token and is only
+  /// joined or queried (see keptThreadBuiltBy).
+  const VarDecl *Thread = nullptr;
 };
 
 bool isStdMoveLike(const CallExpr *CE) {
@@ -218,6 +222,8 @@ class RefIndex : public RecursiveASTVisitor<RefIndex> {
 public:
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const DeclRefExpr *, 4>>
       Refs;
+  /// The DeclRefExprs inside nested lambdas (captures included).
+  llvm::DenseSet<const DeclRefExpr *> InLambda;
   /// Variables and decompositions declared outside nested lambdas.
   llvm::SmallVector<const VarDecl *, 16> TopLevelVars;
   llvm::SmallVector<const VarDecl *, 16> AllLocalVars;
@@ -241,6 +247,8 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (const ValueDecl *D = E->getDecl())
       Refs[D].push_back(E);
+    if (LambdaDepth > 0)
+      InLambda.insert(E);
     return true;
   }
   bool visitLocal(VarDecl *V) {
@@ -274,6 +282,12 @@ struct CancelFlow::Impl {
   const Stmt *Body;
   RefIndex Index;
   llvm::SmallPtrSet<const VarDecl *, 16> Locals;
+
+  /// keptThreadBuiltBy's answers: the join points of a kept thread, or none
+  /// for a thread that is released some other way.
+  llvm::DenseMap<const VarDecl *,
+                 std::optional<llvm::SmallVector<const Stmt *, 2>>>
+      ThreadJoins;
 
   // Per analysis.
   const CancelHandle *Current = nullptr;
@@ -336,9 +350,13 @@ struct CancelFlow::Impl {
       // The body of a lambda hangs below its call operator, which hangs
       // below the closure class; only the capture initializers are direct
       // children evaluated where the lambda is created.
+      // The variable of an init-capture (`[tok = src.get_token()]`) is
+      // also initialized where the lambda is created.
+      const auto *CV = Cur.get<VarDecl>();
       if (const auto *L = P.get<LambdaExpr>())
-        if (!CS || CS == L->getBody() ||
-            !llvm::is_contained(L->capture_inits(), CS))
+        if (!(CV && CV->isInitCapture()) &&
+            (!CS || CS == L->getBody() ||
+             !llvm::is_contained(L->capture_inits(), CS)))
           return L;
       Cur = P;
     }
@@ -483,6 +501,87 @@ struct CancelFlow::Impl {
     if (const auto *V = Up.Parent.get<VarDecl>())
       return !isLocalVar(V) || V->isStaticLocal();
     return false;
+  }
+
+  static bool isThreadClass(QualType T) {
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return false;
+    std::string N = qualifiedNameOf(RD);
+    return N == "std::thread" || N == "std::jthread";
+  }
+
+  /// True if \p S, looking through implicit nodes, is `V.join()`.
+  static bool isJoinOf(const Stmt *S, const VarDecl *V) {
+    const auto *E = dyn_cast_or_null<Expr>(S);
+    const auto *Call =
+        E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
+    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+    if (!M || !M->getIdentifier() || M->getName() != "join")
+      return false;
+    const auto *DRE = dyn_cast<DeclRefExpr>(
+        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == V;
+  }
+
+  /// The local thread object that \p Construct builds, if nothing but
+  /// join() and queries ever touch it: it is not detached, moved, swapped,
+  /// assigned, passed on, aliased or used inside a lambda, so the work it
+  /// was given runs until a join() on it returns. Records the join points:
+  /// every `t.join()`, and the `t.joinable()` of `if (t.joinable())
+  /// t.join();` (the thread is joinable until joined, so the branch that
+  /// skips the join is never taken).
+  const VarDecl *keptThreadBuiltBy(const Expr *Construct) {
+    const auto *V = climb(Construct).Parent.get<VarDecl>();
+    if (!V || !isLocalVar(V) || V->isStaticLocal() ||
+        V->getType()->isReferenceType() || !isThreadClass(V->getType()))
+      return nullptr;
+    auto [It, New] = ThreadJoins.try_emplace(V);
+    if (New)
+      It->second = joinPointsOf(V);
+    return It->second ? V : nullptr;
+  }
+
+  std::optional<llvm::SmallVector<const Stmt *, 2>>
+  joinPointsOf(const VarDecl *V) {
+    static const llvm::StringSet<> Queries = {
+        "join",          "joinable",       "get_id",      "native_handle",
+        "get_stop_token", "get_stop_source", "request_stop"};
+    llvm::SmallVector<const Stmt *, 2> Joins;
+    auto RefsIt = Index.Refs.find(V);
+    if (RefsIt == Index.Refs.end())
+      return Joins;
+    for (const DeclRefExpr *R : RefsIt->second) {
+      if (Index.InLambda.contains(R))
+        return std::nullopt;
+      Climbed Up = climb(R);
+      const auto *ME = Up.Parent.get<MemberExpr>();
+      if (!ME || ME->getBase() != Up.Top || Up.Moved || Up.Copied)
+        return std::nullopt;
+      const auto *Call =
+          dyn_cast_or_null<CXXMemberCallExpr>(parentOf(ME).get<Expr>());
+      const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+      if (!M || !M->getIdentifier() || !Queries.contains(M->getName()))
+        return std::nullopt;
+      if (M->getName() == "join") {
+        Joins.push_back(Call);
+        continue;
+      }
+      if (M->getName() != "joinable")
+        continue;
+      // if (t.joinable()) t.join();
+      Climbed Cond = climb(Call);
+      const auto *If = Cond.Parent.get<IfStmt>();
+      if (!If || If->getCond() != Cond.Top || If->getInit() ||
+          If->getConditionVariable() || If->isConsteval())
+        continue;
+      const Stmt *First = If->getThen();
+      if (const auto *CS = dyn_cast_or_null<CompoundStmt>(First))
+        First = CS->body_empty() ? nullptr : CS->body_front();
+      if (isJoinOf(First, V))
+        Joins.push_back(Call);
+    }
+    return Joins;
   }
 
   /// The statement of a block (a direct child of a compound statement)
@@ -793,6 +892,14 @@ struct CancelFlow::Impl {
             return;
           }
         }
+        // A local thread that holds the token and only reads it: its work
+        // ends when the thread is joined.
+        if (C == Carry::TokenCarrier && !ToSync && isa<CXXConstructExpr>(PE))
+          if (const VarDecl *T = keptThreadBuiltBy(PE)) {
+            Out.push_back({EventKind::Start, PE, Settlement::Pass, nullptr,
+                           false, T});
+            return;
+          }
         escape(C, PE, Settlement::Pass, ToSync, Out);
         return;
       }
@@ -1089,11 +1196,16 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
     for (const DeclRefExpr *R : It->second)
       P->walk(R, Carry::Handle, Body, Events);
 
-  llvm::SmallPtrSet<const Stmt *, 8> SeenStart;
+  // The thread each start hands the token to; null once some event at the
+  // same place hands it to anything else.
+  llvm::DenseMap<const Stmt *, const VarDecl *> StartThread;
   for (const Event &E : Events) {
     if (E.Kind == EventKind::Start) {
-      if (SeenStart.insert(E.Where).second)
+      auto [It, New] = StartThread.try_emplace(E.Where, E.Thread);
+      if (New)
         Flow.ObligationStarts.push_back(E.Where);
+      else if (It->second != E.Thread)
+        It->second = nullptr;
     } else if (E.Kind == EventKind::Settle) {
       Flow.Settles.push_back({E.Where, E.How});
       if (E.Standing)
@@ -1103,6 +1215,16 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
       if (E.Guard && !llvm::is_contained(Flow.Guards, E.Guard))
         Flow.Guards.push_back(E.Guard);
     }
+  }
+  llvm::SmallPtrSet<const VarDecl *, 2> SeenThread;
+  for (const Stmt *S : Flow.ObligationStarts) {
+    const VarDecl *T = StartThread.lookup(S);
+    if (!T)
+      continue;
+    Flow.StartThreads[S] = T;
+    if (SeenThread.insert(T).second)
+      for (const Stmt *J : *P->ThreadJoins[T])
+        Flow.Joins.push_back({T, J});
   }
   return Flow;
 }

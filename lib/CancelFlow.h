@@ -109,6 +109,16 @@ struct HandleFlow {
   /// guard, the holder of that callable owes the cancel from there on, also
   /// for a token taken later in the block.
   llvm::SmallVector<const Stmt *, 2> StandingHandOffs;
+  /// Obligation starts whose work is a local thread (std::thread,
+  /// std::jthread) that holds the token and only reads it, with that thread.
+  /// Nothing but join() and queries touch the thread: it is not detached,
+  /// moved, swapped, assigned, passed on, or used inside a lambda. Its work
+  /// has ended once join() has returned.
+  llvm::DenseMap<const Stmt *, const VarDecl *> StartThreads;
+  /// For the threads of StartThreads: the statements after which the thread
+  /// has been joined (`t.join()`, or the `t.joinable()` of
+  /// `if (t.joinable()) t.join();`).
+  llvm::SmallVector<std::pair<const VarDecl *, const Stmt *>, 4> Joins;
   /// The handle is a source of a local std::jthread that is neither detached
   /// nor moved: the thread's destructor requests stop.
   bool OwnedByThread = false;

@@ -22,6 +22,7 @@ struct CatalogueRow {
   const char *TokenMethods; // ';'-separated
   bool TokenIsSelf;
   CopySemantics Copy;
+  bool PermanentCancel = false;
 };
 
 using CR = ContextRole;
@@ -35,7 +36,7 @@ const CatalogueRow Catalogue[] = {
     // C++20 <stop_token> and <thread>.
     {CR::Token, "std::stop_token", "", "", "", false, CS::OwnsState},
     {CR::CancelSource, "std::stop_source", "request_stop", "request_stop()",
-     "get_token", false, CS::OwnsState},
+     "get_token", false, CS::OwnsState, true},
     {CR::StopCallback, "std::stop_callback", "", "", "", false,
      CS::NotCopyable},
     {CR::Thread, "std::jthread", "request_stop", "request_stop()",
@@ -43,7 +44,7 @@ const CatalogueRow Catalogue[] = {
     // folly/CancellationToken.h
     {CR::Token, "folly::CancellationToken", "", "", "", false, CS::OwnsState},
     {CR::CancelSource, "folly::CancellationSource", "requestCancellation",
-     "requestCancellation()", "getToken", false, CS::OwnsState},
+     "requestCancellation()", "getToken", false, CS::OwnsState, true},
     {CR::StopCallback, "folly::CancellationCallback", "", "", "", false,
      CS::NotCopyable},
     // boost/asio/cancellation_signal.hpp, cancellation_state.hpp
@@ -67,26 +68,26 @@ const CatalogueRow Catalogue[] = {
     {CR::Token, "cppcoro::cancellation_token", "", "", "", false,
      CS::OwnsState},
     {CR::CancelSource, "cppcoro::cancellation_source", "request_cancellation",
-     "request_cancellation()", "token", false, CS::OwnsState},
+     "request_cancellation()", "token", false, CS::OwnsState, true},
     {CR::StopCallback, "cppcoro::cancellation_registration", "", "", "", false,
      CS::NotCopyable},
     // unifex/inplace_stop_token.hpp
     {CR::CancelSource, "unifex::inplace_stop_source", "request_stop",
-     "request_stop()", "get_token", false, CS::NotCopyable},
+     "request_stop()", "get_token", false, CS::NotCopyable, true},
     {CR::Token, "unifex::inplace_stop_token", "", "", "", false,
      CS::PointsIntoSource},
     {CR::StopCallback, "unifex::inplace_stop_callback", "", "", "", false,
      CS::NotCopyable},
     // stdexec/stop_token.hpp
     {CR::CancelSource, "stdexec::inplace_stop_source", "request_stop",
-     "request_stop()", "get_token", false, CS::NotCopyable},
+     "request_stop()", "get_token", false, CS::NotCopyable, true},
     {CR::Token, "stdexec::inplace_stop_token", "", "", "", false,
      CS::PointsIntoSource},
     {CR::StopCallback, "stdexec::inplace_stop_callback", "", "", "", false,
      CS::NotCopyable},
     // pplx/pplxcancellation_token.h (cpprestsdk)
     {CR::CancelSource, "pplx::cancellation_token_source", "cancel", "cancel()",
-     "get_token", false, CS::OwnsState},
+     "get_token", false, CS::OwnsState, true},
     {CR::Token, "pplx::cancellation_token", "", "", "", false, CS::OwnsState},
     // oneapi/tbb/task_group.h
     {CR::CancelSource, "tbb::task_group_context", "cancel_group_execution",
@@ -303,6 +304,7 @@ ContextModel::ContextModel() {
     splitInto(Row.TokenMethods, Info->TokenMethods);
     Info->TokenIsSelf = Row.TokenIsSelf;
     Info->Copy = Row.Copy;
+    Info->PermanentCancel = Row.PermanentCancel;
     ByName[Info->Name] = Info.get();
     Entries.push_back(std::move(Info));
   }

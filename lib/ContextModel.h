@@ -73,6 +73,12 @@ struct ContextTypeInfo {
   /// (tbb::task_group_context, seastar::abort_source).
   bool TokenIsSelf = false;
   CopySemantics Copy = CopySemantics::OwnsState;
+  /// For cancel sources: a cancel cannot be undone, and a token taken after
+  /// it is already cancelled (std::stop_source, pplx), so a cancel before the
+  /// token is taken settles the source. False where a cancel reaches only the
+  /// work registered at that moment (boost::asio::cancellation_signal) or can
+  /// be reset (tbb::task_group_context), and for user types.
+  bool PermanentCancel = false;
   /// True for entries that come from options or annotations.
   bool UserDefined = false;
 };
