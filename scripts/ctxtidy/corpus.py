@@ -112,13 +112,16 @@ def sample(units, per_family):
     asynchronous work), then the rest by a stable hash of the path (so the
     sample does not drift when files are added elsewhere). A family whose
     units carry "sample" (the application families, whose TUs are large)
-    gives at most that many."""
+    gives at most that many. Units marked "sampled": False (files a family
+    took in later) are never drawn, so the sample stays what it was."""
     if per_family <= 0:
         return list(units)
     chosen = []
     families = sorted({u["family"] for u in units})
     for fam in families:
-        members = [u for u in units if u["family"] == fam]
+        members = [u for u in units if u["family"] == fam and u.get("sampled", True)]
+        if not members:
+            continue
         n = min([per_family] + [u["sample"] for u in members if "sample" in u])
         by_uses = sorted(members, key=lambda u: (-u["uses"], -u.get("async_uses", 0),
                                                  u["file"]))
