@@ -37,7 +37,7 @@ def no_corpus(where):
 
 
 def written_since(since, roots):
-    """Files under \p roots modified at or after the wall time \p since."""
+    """Files under the roots modified at or after the wall time since."""
     out = []
     for root in roots:
         for dirpath, _, files in os.walk(root):
