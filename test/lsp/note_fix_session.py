@@ -37,7 +37,8 @@ import os
 import sys
 
 from lsp_client import LspError, apply_text_edits
-from quick_fix_session import describe, fail, finish, open_example, start_clangd
+from quick_fix_session import (describe, fail, finish, open_example, replace_text,
+                               start_clangd)
 
 EXAMPLE = "examples/audit_registry.cpp"
 CHECK = "ctx-static-storage"
@@ -175,13 +176,7 @@ def with_related_information(client, root):
         got = fixed.splitlines()[MAP_STORE_AT[0]:MAP_STORE_AT[0] + 3]
         fail("the fix did not insert just the guard after line 32; lines 32-34 are now:\n%s"
              % "\n".join(got))
-    client.notify("textDocument/didChange", {
-        "textDocument": {"uri": uri, "version": 2},
-        "contentChanges": [{"text": fixed}]})
-    published = client.wait_for_notification(
-        "textDocument/publishDiagnostics",
-        lambda p: p["uri"] == uri and p.get("version") == 2)
-    after = published["diagnostics"]
+    after = replace_text(client, uri, fixed, 2)
     print("diagnostics after applying the fix:\n%s" % describe(after))
     if any(d.get("code") == CHECK and d["range"]["start"]["line"] == MAP_STORE_AT[0]
            for d in after):

@@ -227,6 +227,18 @@ def open_example(client, root, example=EXAMPLE, related_information=True):
     return uri, text, published["diagnostics"]
 
 
+def replace_text(client, uri, text, version):
+    """Sends the document's new text as an editor does after applying a fix,
+    and returns the diagnostics clangd publishes for that version."""
+    client.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": version},
+        "contentChanges": [{"text": text}]})
+    published = client.wait_for_notification(
+        "textDocument/publishDiagnostics",
+        lambda p: p["uri"] == uri and p.get("version") == version)
+    return published["diagnostics"]
+
+
 def run_session(client, root):
     uri, text, diagnostics = open_example(client, root)
     print("diagnostics after opening %s:\n%s" % (EXAMPLE, describe(diagnostics)))
@@ -275,13 +287,7 @@ def run_session(client, root):
     fixed_line = fixed.splitlines()[WARNING_AT[0]]
     if fixed_line != FIXED_LINE:
         fail("the fixed line is %r, expected %r" % (fixed_line, FIXED_LINE))
-    client.notify("textDocument/didChange", {
-        "textDocument": {"uri": uri, "version": 2},
-        "contentChanges": [{"text": fixed}]})
-    published = client.wait_for_notification(
-        "textDocument/publishDiagnostics",
-        lambda p: p["uri"] == uri and p.get("version") == 2)
-    after = published["diagnostics"]
+    after = replace_text(client, uri, fixed, 2)
     print("diagnostics after applying the fix:\n%s" % describe(after))
     if any(d.get("code") == CHECK for d in after):
         fail("%s is still reported after its fix was applied" % CHECK)
