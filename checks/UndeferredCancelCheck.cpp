@@ -9,7 +9,6 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -53,48 +52,6 @@ bool guardCovers(const Stmt *Guard, const Stmt *S,
   DynTypedNodeList Ps = Parents.parents(*Guard);
   const auto *Block = Ps.empty() ? nullptr : Ps[0].get<CompoundStmt>();
   return Block && containsStmt(Block, S);
-}
-
-/// The statement of the CFG element that evaluates \p S (or contains it).
-const Stmt *elementStatementOf(const ExitPathAnalysis &Paths, const Stmt *S) {
-  std::optional<CFGPosition> Pos = Paths.positionOf(S);
-  return Pos ? ExitPathAnalysis::statementOf((*Pos->Block)[Pos->Index])
-             : nullptr;
-}
-
-/// The elements among \p Targets that some path from the entry of \p G
-/// reaches without passing an element of \p Stops. Every edge is followed,
-/// exception edges too, so a target counts as reached whenever it might be.
-llvm::DenseSet<const Stmt *>
-reachedAvoiding(const CFG &G, const llvm::DenseSet<const Stmt *> &Targets,
-                const llvm::DenseSet<const Stmt *> &Stops) {
-  llvm::DenseSet<const Stmt *> Reached;
-  llvm::SmallPtrSet<const CFGBlock *, 32> Visited;
-  llvm::SmallVector<const CFGBlock *, 32> Work;
-  Work.push_back(&G.getEntry());
-  Visited.insert(&G.getEntry());
-  while (!Work.empty()) {
-    const CFGBlock *B = Work.pop_back_val();
-    bool Stopped = false;
-    for (const CFGElement &E : *B) {
-      const Stmt *S = ExitPathAnalysis::statementOf(E);
-      if (!S)
-        continue;
-      if (Targets.contains(S))
-        Reached.insert(S);
-      if (Stops.contains(S)) {
-        Stopped = true;
-        break;
-      }
-    }
-    if (Stopped)
-      continue;
-    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
-      if (const CFGBlock *N = Succ.getReachableBlock())
-        if (Visited.insert(N).second)
-          Work.push_back(N);
-  }
-  return Reached;
 }
 
 } // namespace
@@ -185,10 +142,8 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
     // Elements that settle the handle.
     llvm::DenseSet<const Stmt *> SettleElements;
     for (const auto &[S, How] : HF.Settles)
-      if (std::optional<CFGPosition> Pos = Paths->positionOf(S))
-        if (const Stmt *E =
-                ExitPathAnalysis::statementOf((*Pos->Block)[Pos->Index]))
-          SettleElements.insert(E);
+      if (const Stmt *E = Paths->elementStatementOf(S))
+        SettleElements.insert(E);
     // Where cancellation is permanent, a cancel before the token is taken
     // settles the source for every later token (it is born cancelled): only
     // starts that some path from the entry reaches uncancelled count.
@@ -198,13 +153,13 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
       llvm::DenseSet<const Stmt *> Cancels, Targets;
       for (const auto &[S, How] : HF.Settles)
         if (How == Settlement::Cancel)
-          if (const Stmt *E = elementStatementOf(*Paths, S))
+          if (const Stmt *E = Paths->elementStatementOf(S))
             Cancels.insert(E);
       for (const Stmt *S : HF.ObligationStarts)
-        if (const Stmt *E = elementStatementOf(*Paths, S))
+        if (const Stmt *E = Paths->elementStatementOf(S))
           Targets.insert(E);
       if (!Cancels.empty())
-        ReachedUncancelled = reachedAvoiding(Paths->cfg(), Targets, Cancels);
+        ReachedUncancelled = Paths->reachedFromEntryAvoiding(Targets, Cancels);
     }
     // Starts grouped by the local thread that received the token (null:
     // any other work). Each group is one search: a start whose thread is
@@ -224,8 +179,7 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
       std::optional<CFGPosition> Pos = Paths->positionOf(S);
       if (!Pos)
         continue;
-      const Stmt *StartElement =
-          ExitPathAnalysis::statementOf((*Pos->Block)[Pos->Index]);
+      const Stmt *StartElement = Paths->elementStatementOf(S);
       // Handed off by the very call that takes the token.
       if (SettleElements.contains(StartElement))
         continue;
@@ -246,10 +200,8 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
       llvm::DenseSet<const Stmt *> JoinElements;
       for (const auto &[T, J] : HF.Joins)
         if (T == Thread)
-          if (std::optional<CFGPosition> Pos = Paths->positionOf(J))
-            if (const Stmt *E =
-                    ExitPathAnalysis::statementOf((*Pos->Block)[Pos->Index]))
-              JoinElements.insert(E);
+          if (const Stmt *E = Paths->elementStatementOf(J))
+            JoinElements.insert(E);
       Exit = Paths->findExitAvoiding(Starts, [&](const CFGElement &E) {
         const Stmt *S = ExitPathAnalysis::statementOf(E);
         return S && (SettleElements.contains(S) || JoinElements.contains(S));

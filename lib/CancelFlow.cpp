@@ -1,6 +1,7 @@
 //===--- CancelFlow.cpp - ctx-tidy ----------------------------------------===//
 
 #include "lib/CancelFlow.h"
+#include "lib/ExprShapes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -503,14 +504,6 @@ struct CancelFlow::Impl {
     return false;
   }
 
-  static bool isThreadClass(QualType T) {
-    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-    if (!RD)
-      return false;
-    std::string N = qualifiedNameOf(RD);
-    return N == "std::thread" || N == "std::jthread";
-  }
-
   /// True if \p S, looking through implicit nodes, is `V.join()`.
   static bool isJoinOf(const Stmt *S, const VarDecl *V) {
     const auto *E = dyn_cast_or_null<Expr>(S);
@@ -534,7 +527,7 @@ struct CancelFlow::Impl {
   const VarDecl *keptThreadBuiltBy(const Expr *Construct) {
     const auto *V = climb(Construct).Parent.get<VarDecl>();
     if (!V || !isLocalVar(V) || V->isStaticLocal() ||
-        V->getType()->isReferenceType() || !isThreadClass(V->getType()))
+        V->getType()->isReferenceType() || !isStdThreadType(V->getType()))
       return nullptr;
     auto [It, New] = ThreadJoins.try_emplace(V);
     if (New)

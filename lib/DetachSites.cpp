@@ -65,11 +65,6 @@ bool classOrBaseNamed(const CXXRecordDecl *RD, llvm::StringRef Name,
   return false;
 }
 
-bool isThreadType(QualType T) {
-  std::string N = recordNameOf(T);
-  return N == "std::thread" || N == "std::jthread";
-}
-
 /// The local variable \p E names, if it is one with automatic storage that
 /// is not a reference.
 const VarDecl *localObject(const Expr *E) {
@@ -515,7 +510,7 @@ DetachSiteFinder::Frame *DetachSiteFinder::frameOf(const Expr *E,
 
 std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
                                                        const ParentIndex &Parents) {
-  if (!E || E->containsErrors() || !isThreadType(E->getType()))
+  if (!E || E->containsErrors() || !isStdThreadType(E->getType()))
     return std::nullopt;
   llvm::SmallVector<const Expr *, 4> Args;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
@@ -526,7 +521,7 @@ std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
   } else if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(E)) {
     Args.append(U->arg_begin(), U->arg_end());
   }
-  if (Args.empty() || isThreadType(Args[0]->getType()))
+  if (Args.empty() || isStdThreadType(Args[0]->getType()))
     return std::nullopt;
   Frame *F = frameOf(E, Parents);
   if (!F)

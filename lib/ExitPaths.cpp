@@ -175,6 +175,43 @@ bool ExitPathAnalysis::mayReach(
   return false;
 }
 
+const Stmt *ExitPathAnalysis::elementStatementOf(const Stmt *S) const {
+  std::optional<CFGPosition> Pos = positionOf(S);
+  return Pos ? statementOf((*Pos->Block)[Pos->Index]) : nullptr;
+}
+
+llvm::DenseSet<const Stmt *> ExitPathAnalysis::reachedFromEntryAvoiding(
+    const llvm::DenseSet<const Stmt *> &Targets,
+    const llvm::DenseSet<const Stmt *> &Stops) const {
+  llvm::DenseSet<const Stmt *> Reached;
+  llvm::SmallPtrSet<const CFGBlock *, 32> Visited;
+  llvm::SmallVector<const CFGBlock *, 32> Work;
+  Work.push_back(&Graph->getEntry());
+  Visited.insert(&Graph->getEntry());
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    bool Stopped = false;
+    for (const CFGElement &E : *B) {
+      const Stmt *S = statementOf(E);
+      if (!S)
+        continue;
+      if (Targets.contains(S))
+        Reached.insert(S);
+      if (Stops.contains(S)) {
+        Stopped = true;
+        break;
+      }
+    }
+    if (Stopped)
+      continue;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+      if (const CFGBlock *N = Succ.getReachableBlock())
+        if (Visited.insert(N).second)
+          Work.push_back(N);
+  }
+  return Reached;
+}
+
 bool containsStmt(const Stmt *Outer, const Stmt *Inner) {
   if (!Outer || !Inner)
     return false;

@@ -14,6 +14,7 @@
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <memory>
 #include <optional>
@@ -82,6 +83,18 @@ public:
 
   /// The statement an element evaluates, if it is a statement element.
   static const Stmt *statementOf(const CFGElement &E);
+
+  /// The statement of the element positionOf(\p S) finds: \p S itself or
+  /// the full expression that evaluates it. Null outside this CFG.
+  const Stmt *elementStatementOf(const Stmt *S) const;
+
+  /// The element statements among \p Targets that some path from the
+  /// function's entry reaches without first passing an element statement
+  /// in \p Stops. Every edge is followed, exception edges too, so a target
+  /// counts as reached whenever it might be. One pass over the CFG.
+  llvm::DenseSet<const Stmt *>
+  reachedFromEntryAvoiding(const llvm::DenseSet<const Stmt *> &Targets,
+                           const llvm::DenseSet<const Stmt *> &Stops) const;
 
 private:
   ExitPathAnalysis() = default;

@@ -53,6 +53,11 @@ std::string recordNameOf(QualType T) {
   return "";
 }
 
+bool isStdThreadType(QualType T) {
+  std::string N = recordNameOf(T);
+  return N == "std::thread" || N == "std::jthread";
+}
+
 bool isInInstantiation(const DeclContext *DC) {
   for (; DC; DC = DC->getParent()) {
     if (const auto *FD = dyn_cast<FunctionDecl>(DC))

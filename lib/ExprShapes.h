@@ -33,6 +33,9 @@ const Expr *ignoreCopies(const Expr *E);
 /// references looked through; empty for pointers and non-class types.
 std::string recordNameOf(QualType T);
 
+/// True if \p T (references looked through) is std::thread or std::jthread.
+bool isStdThreadType(QualType T);
+
 /// True if \p DC is, or is nested in, a template instantiation. Walks the
 /// declaration contexts, so unlike the isInTemplateInstantiation() matcher
 /// it does not build the parent map of the whole translation unit.
