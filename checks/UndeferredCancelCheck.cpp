@@ -161,9 +161,10 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
       if (!Cancels.empty())
         ReachedUncancelled = Paths->reachedFromEntryAvoiding(Targets, Cancels);
     }
-    // Starts grouped by the local thread that received the token (null:
-    // any other work). Each group is one search: a start whose thread is
-    // joined is settled by that join, never by the join of another thread.
+    // Starts grouped by the local object that holds the work the token went
+    // to (a thread, a container of threads, a task; null: any other work).
+    // Each group is one search: a start whose work ends at a join or wait
+    // is settled there, never by the end of another object's work.
     llvm::SmallVector<
         std::pair<const VarDecl *, llvm::SmallVector<CFGPosition, 4>>, 2>
         Groups;
@@ -185,26 +186,26 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
         continue;
       if (ReachedUncancelled && !ReachedUncancelled->contains(StartElement))
         continue;
-      const VarDecl *Thread = HF.StartThreads.lookup(S);
+      const VarDecl *Work = HF.StartWork.lookup(S);
       auto *G = llvm::find_if(Groups, [&](const auto &Gr) {
-        return Gr.first == Thread;
+        return Gr.first == Work;
       });
       if (G == Groups.end()) {
-        Groups.push_back({Thread, {}});
+        Groups.push_back({Work, {}});
         G = &Groups.back();
       }
       G->second.push_back(*Pos);
     }
     std::optional<ExitPoint> Exit;
-    for (const auto &[Thread, Starts] : Groups) {
-      llvm::DenseSet<const Stmt *> JoinElements;
-      for (const auto &[T, J] : HF.Joins)
-        if (T == Thread)
+    for (const auto &[Work, Starts] : Groups) {
+      llvm::DenseSet<const Stmt *> EndElements;
+      for (const auto &[W, J] : HF.WorkEnds)
+        if (W == Work)
           if (const Stmt *E = Paths->elementStatementOf(J))
-            JoinElements.insert(E);
+            EndElements.insert(E);
       Exit = Paths->findExitAvoiding(Starts, [&](const CFGElement &E) {
         const Stmt *S = ExitPathAnalysis::statementOf(E);
-        return S && (SettleElements.contains(S) || JoinElements.contains(S));
+        return S && (SettleElements.contains(S) || EndElements.contains(S));
       });
       if (Exit)
         break;

@@ -163,9 +163,9 @@ struct Event {
   /// A canceller handed to a call or stored: whoever holds it now owes the
   /// cancel, also for a token taken after this point.
   bool Standing = false;
-  /// For a start: the local thread that received the token and is only
-  /// joined or queried (see keptThreadBuiltBy).
-  const VarDecl *Thread = nullptr;
+  /// For a start: the local object that holds the work and whose end the
+  /// body waits for (see keptWorkStartedBy).
+  const VarDecl *Work = nullptr;
 };
 
 bool isStdMoveLike(const CallExpr *CE) {
@@ -284,11 +284,11 @@ struct CancelFlow::Impl {
   RefIndex Index;
   llvm::SmallPtrSet<const VarDecl *, 16> Locals;
 
-  /// keptThreadBuiltBy's answers: the join points of a kept thread, or none
-  /// for a thread that is released some other way.
+  /// keptWorkStartedBy's answers: the points after which the work a kept
+  /// object holds has ended, or none for an object released some other way.
   llvm::DenseMap<const VarDecl *,
                  std::optional<llvm::SmallVector<const Stmt *, 2>>>
-      ThreadJoins;
+      WorkEnds;
 
   // Per analysis.
   const CancelHandle *Current = nullptr;
@@ -504,37 +504,170 @@ struct CancelFlow::Impl {
     return false;
   }
 
-  /// True if \p S, looking through implicit nodes, is `V.join()`.
-  static bool isJoinOf(const Stmt *S, const VarDecl *V) {
-    const auto *E = dyn_cast_or_null<Expr>(S);
-    const auto *Call =
-        E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
-    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
-    if (!M || !M->getIdentifier() || M->getName() != "join")
-      return false;
-    const auto *DRE = dyn_cast<DeclRefExpr>(
-        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
-    return DRE && DRE->getDecl() == V;
-  }
-
-  /// The local thread object that \p Construct builds, if nothing but
-  /// join() and queries ever touch it: it is not detached, moved, swapped,
-  /// assigned, passed on, aliased or used inside a lambda, so the work it
-  /// was given runs until a join() on it returns. Records the join points:
-  /// every `t.join()`, and the `t.joinable()` of `if (t.joinable())
-  /// t.join();` (the thread is joinable until joined, so the branch that
-  /// skips the join is never taken).
-  const VarDecl *keptThreadBuiltBy(const Expr *Construct) {
-    const auto *V = climb(Construct).Parent.get<VarDecl>();
+  /// The local object that holds the work \p PE starts with the token, if
+  /// the body waits for that work to end at points it can name:
+  ///  - a thread \p PE builds (`std::thread t(work);`) that nothing but
+  ///    join() and queries touch;
+  ///  - a local container of threads the thread goes into
+  ///    (`ts.emplace_back(work);`, `ts.push_back(std::thread(work));`),
+  ///    joined by a loop over all of it;
+  ///  - a PPL task \p PE builds with the token, waited on itself or through
+  ///    a task that depends on it.
+  ///
+  /// A thread must get a callable that only reads the token (\p C is
+  /// TokenCarrier): a named function given the token may keep it. A task
+  /// gets the token itself (\p C is Token) and holds it for its own work.
+  const VarDecl *keptWorkStartedBy(const Expr *PE, Carry C) {
+    const VarDecl *V = nullptr;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(PE)) {
+      // PPL's task constructors take the token as a task_options, which
+      // converts from it: look at the task the options go to.
+      if (recordNameOf(CE->getType()) == "pplx::task_options" ||
+          recordNameOf(CE->getType()) == "Concurrency::task_options")
+        if (const auto *Task = climb(CE).Parent.get<CXXConstructExpr>())
+          CE = Task;
+      QualType T = CE->getType();
+      if (isStdThreadType(T) || isWaitableTaskType(T)) {
+        Climbed Up = climb(CE);
+        V = Up.Parent.get<VarDecl>();
+        if (!V && isStdThreadType(T))
+          if (const auto *Fill =
+                  dyn_cast_or_null<CXXMemberCallExpr>(Up.Parent.get<Expr>()))
+            V = threadContainerFilledBy(Fill);
+      }
+    } else if (const auto *Fill = dyn_cast<CXXMemberCallExpr>(PE)) {
+      V = threadContainerFilledBy(Fill);
+    }
     if (!V || !isLocalVar(V) || V->isStaticLocal() ||
-        V->getType()->isReferenceType() || !isStdThreadType(V->getType()))
+        V->getType()->isReferenceType())
       return nullptr;
-    auto [It, New] = ThreadJoins.try_emplace(V);
+    if (C != (isWaitableTaskType(V->getType()) ? Carry::Token
+                                               : Carry::TokenCarrier))
+      return nullptr;
+    auto [It, New] = WorkEnds.try_emplace(V);
     if (New)
-      It->second = joinPointsOf(V);
+      It->second = workEndsOf(V);
     return It->second ? V : nullptr;
   }
 
+  /// The local container of threads that \p Call adds a thread to.
+  const VarDecl *threadContainerFilledBy(const CXXMemberCallExpr *Call) {
+    static const llvm::StringSet<> Fills = {"emplace_back", "push_back",
+                                            "emplace_front", "push_front"};
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    if (!M || !M->getIdentifier() || !Fills.contains(M->getName()))
+      return nullptr;
+    const auto *DRE = dyn_cast<DeclRefExpr>(
+        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!V || !isThreadContainerType(V->getType()))
+      return nullptr;
+    return V;
+  }
+
+  std::optional<llvm::SmallVector<const Stmt *, 2>>
+  workEndsOf(const VarDecl *V) {
+    if (isStdThreadType(V->getType()))
+      return joinPointsOf(V);
+    if (isThreadContainerType(V->getType()))
+      return loopJoinPointsOf(V);
+    if (isWaitableTaskType(V->getType())) {
+      llvm::SmallVector<const Stmt *, 2> Waits;
+      if (!collectWaitPoints(V, Waits, 0))
+        return std::nullopt;
+      return Waits;
+    }
+    return std::nullopt;
+  }
+
+  /// The member call made on \p E, looking through implicit nodes.
+  const CXXMemberCallExpr *memberCallOn(const Expr *E) {
+    Climbed Up = climb(E);
+    const auto *ME = Up.Parent.get<MemberExpr>();
+    if (!ME || ME->getBase() != Up.Top || Up.Moved || Up.Copied)
+      return nullptr;
+    return dyn_cast_or_null<CXXMemberCallExpr>(parentOf(ME).get<Expr>());
+  }
+
+  static llvm::StringRef methodName(const CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+    return M && M->getIdentifier() ? M->getName() : llvm::StringRef();
+  }
+
+  /// True if \p S is `X.join();` or `if (X.joinable()) X.join();`, for the
+  /// object \p IsX accepts, in braces or not; in braces the join comes
+  /// first (`if (t.joinable()) { t.join(); log(); }`).
+  static bool isJoinStatement(const Stmt *S,
+                              llvm::function_ref<bool(const Expr *)> IsX) {
+    for (unsigned Guard = 0; S && Guard < 8; ++Guard) {
+      if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+        if (CS->body_empty())
+          return false;
+        S = CS->body_front();
+        continue;
+      }
+      if (const auto *If = dyn_cast<IfStmt>(S)) {
+        const auto *Cond = dyn_cast_or_null<CXXMemberCallExpr>(
+            If->getCond() ? If->getCond()->IgnoreImplicit() : nullptr);
+        if (If->getElse() || If->getInit() || If->getConditionVariable() ||
+            If->isConsteval() || methodName(Cond) != "joinable" ||
+            !IsX(Cond->getImplicitObjectArgument()))
+          return false;
+        S = If->getThen();
+        continue;
+      }
+      const auto *E = dyn_cast<Expr>(S);
+      const auto *Call =
+          E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
+      return methodName(Call) == "join" &&
+             IsX(Call->getImplicitObjectArgument());
+    }
+    return false;
+  }
+
+  /// True if \p S contains a statement that leaves the loop body early
+  /// (break, continue, return, goto, throw, co_return).
+  static bool mayLeaveEarly(const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<BreakStmt, ContinueStmt, ReturnStmt, GotoStmt, IndirectGotoStmt,
+            CXXThrowExpr, CoreturnStmt>(S))
+      return true;
+    if (isa<LambdaExpr>(S))
+      return false;
+    for (const Stmt *Child : S->children())
+      if (mayLeaveEarly(Child))
+        return true;
+    return false;
+  }
+
+  /// True if the loop body \p Body joins the object \p IsX accepts on every
+  /// iteration: it is a join statement (see isJoinStatement), or a block
+  /// with one among its statements and nothing that leaves it early.
+  static bool loopBodyJoins(const Stmt *Body,
+                            llvm::function_ref<bool(const Expr *)> IsX) {
+    if (mayLeaveEarly(Body))
+      return false;
+    if (isJoinStatement(Body, IsX))
+      return true;
+    const auto *CS = dyn_cast_or_null<CompoundStmt>(Body);
+    if (!CS)
+      return false;
+    return llvm::any_of(CS->body(), [&](const Stmt *S) {
+      return isJoinStatement(S, IsX);
+    });
+  }
+
+  static bool refersTo(const Expr *E, const VarDecl *V) {
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == V;
+  }
+
+  /// Every `t.join()` of the local thread \p V, and the `t.joinable()` of
+  /// `if (t.joinable()) t.join();` (the thread is joinable until joined, so
+  /// the branch that skips the join is never taken); none if anything but
+  /// join() and queries touches \p V (a detach, move, swap, assignment,
+  /// alias, use inside a lambda).
   std::optional<llvm::SmallVector<const Stmt *, 2>>
   joinPointsOf(const VarDecl *V) {
     static const llvm::StringSet<> Queries = {
@@ -547,34 +680,197 @@ struct CancelFlow::Impl {
     for (const DeclRefExpr *R : RefsIt->second) {
       if (Index.InLambda.contains(R))
         return std::nullopt;
-      Climbed Up = climb(R);
-      const auto *ME = Up.Parent.get<MemberExpr>();
-      if (!ME || ME->getBase() != Up.Top || Up.Moved || Up.Copied)
+      const CXXMemberCallExpr *Call = memberCallOn(R);
+      llvm::StringRef Name = methodName(Call);
+      if (!Queries.contains(Name))
         return std::nullopt;
-      const auto *Call =
-          dyn_cast_or_null<CXXMemberCallExpr>(parentOf(ME).get<Expr>());
-      const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
-      if (!M || !M->getIdentifier() || !Queries.contains(M->getName()))
-        return std::nullopt;
-      if (M->getName() == "join") {
+      if (Name == "join") {
         Joins.push_back(Call);
         continue;
       }
-      if (M->getName() != "joinable")
+      if (Name != "joinable")
         continue;
-      // if (t.joinable()) t.join();
       Climbed Cond = climb(Call);
       const auto *If = Cond.Parent.get<IfStmt>();
-      if (!If || If->getCond() != Cond.Top || If->getInit() ||
-          If->getConditionVariable() || If->isConsteval())
-        continue;
-      const Stmt *First = If->getThen();
-      if (const auto *CS = dyn_cast_or_null<CompoundStmt>(First))
-        First = CS->body_empty() ? nullptr : CS->body_front();
-      if (isJoinOf(First, V))
+      if (If && If->getCond() == Cond.Top &&
+          isJoinStatement(If, [&](const Expr *X) { return refersTo(X, V); }))
         Joins.push_back(Call);
     }
     return Joins;
+  }
+
+  /// The loops that join every thread of the local container \p V:
+  /// `for (auto &t : v) t.join();` and `for (size_t i = 0; i < n; ++i)
+  /// v[i].join();`, the join optionally guarded by `joinable()`, the body
+  /// free of break, continue, return, goto and throw. A path that reaches
+  /// such a loop runs it to its end, so the loop's first element (the range
+  /// or the index declaration) is where the threads have ended. The bound
+  /// of an index loop is taken on trust: a loop that joins only some of the
+  /// threads is not told apart.
+  /// None if anything but filling, size queries and these loops touches
+  /// \p V.
+  std::optional<llvm::SmallVector<const Stmt *, 2>>
+  loopJoinPointsOf(const VarDecl *V) {
+    static const llvm::StringSet<> Allowed = {
+        "emplace_back", "push_back", "emplace_front", "push_front",
+        "reserve",      "size",      "empty",         "capacity"};
+    llvm::SmallVector<const Stmt *, 2> Joins;
+    auto RefsIt = Index.Refs.find(V);
+    if (RefsIt == Index.Refs.end())
+      return Joins;
+    for (const DeclRefExpr *R : RefsIt->second) {
+      if (Index.InLambda.contains(R))
+        return std::nullopt;
+      Climbed Up = climb(R);
+      if (Up.Moved || Up.Copied)
+        return std::nullopt;
+      if (Allowed.contains(methodName(memberCallOn(R))))
+        continue;
+      // The range of a range-based for: the parent is the loop, or (with
+      // implicit code) the loop's `auto &&__range = v;`.
+      const auto *FR = Up.Parent.get<CXXForRangeStmt>();
+      if (const auto *Range = Up.Parent.get<VarDecl>())
+        if (const auto *DS = parentOf(DynTypedNode::create(*Range)).get<DeclStmt>())
+          if (const auto *Loop = parentOf(DS).get<CXXForRangeStmt>())
+            if (Loop->getRangeStmt() == DS)
+              FR = Loop;
+      if (FR) {
+        const VarDecl *Each = FR->getLoopVariable();
+        if (FR->getRangeInit() &&
+            FR->getRangeInit()->IgnoreParenImpCasts() ==
+                Up.Top->IgnoreParenImpCasts() &&
+            Each &&
+            Each->getType()->isReferenceType() && FR->getRangeStmt() &&
+            loopBodyJoins(FR->getBody(),
+                          [&](const Expr *X) { return refersTo(X, Each); })) {
+          Joins.push_back(FR->getRangeStmt());
+          continue;
+        }
+        return std::nullopt;
+      }
+      if (const auto *Sub = Up.Parent.get<CXXOperatorCallExpr>())
+        if (Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2 &&
+            Sub->getArg(0) == Up.Top) {
+          llvm::StringRef Name = methodName(memberCallOn(Sub));
+          if (Name == "joinable" || Name == "get_id")
+            continue;
+          if (Name == "join")
+            if (const ForStmt *Loop = indexLoopJoining(Sub, V)) {
+              Joins.push_back(Loop->getInit());
+              continue;
+            }
+        }
+      return std::nullopt;
+    }
+    return Joins;
+  }
+
+  /// The loop `for (T i = 0; i < n; ++i) v[i].join();` (or `i != n`,
+  /// `i++`) whose body is the join of the element \p Sub names.
+  const ForStmt *indexLoopJoining(const CXXOperatorCallExpr *Sub,
+                                  const VarDecl *V) {
+    const auto *IRef =
+        dyn_cast<DeclRefExpr>(Sub->getArg(1)->IgnoreParenImpCasts());
+    const auto *I = IRef ? dyn_cast<VarDecl>(IRef->getDecl()) : nullptr;
+    if (!I)
+      return nullptr;
+    // Climb from the subscript to the loop that holds it as its body.
+    DynTypedNode Cur = DynTypedNode::create(*Sub);
+    const ForStmt *Loop = nullptr;
+    for (unsigned Guard = 0; Guard < 32 && !Loop; ++Guard) {
+      DynTypedNode P = parentOf(Cur);
+      if (!P.get<Stmt>())
+        return nullptr;
+      if (const auto *F = P.get<ForStmt>())
+        Loop = F;
+      Cur = P;
+    }
+    if (!Loop || !Loop->getBody())
+      return nullptr;
+    const auto *Init = dyn_cast_or_null<DeclStmt>(Loop->getInit());
+    if (!Init || !Init->isSingleDecl() || Init->getSingleDecl() != I ||
+        !I->getInit())
+      return nullptr;
+    Expr::EvalResult Zero;
+    if (I->getInit()->isValueDependent() ||
+        !I->getInit()->EvaluateAsInt(Zero, Ctx) || !Zero.Val.getInt().isZero())
+      return nullptr;
+    const auto *Cond =
+        dyn_cast_or_null<BinaryOperator>(Loop->getCond()
+                                             ? Loop->getCond()->IgnoreImplicit()
+                                             : nullptr);
+    if (!Cond || (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE) ||
+        !refersTo(Cond->getLHS(), I))
+      return nullptr;
+    const auto *Inc = dyn_cast_or_null<UnaryOperator>(
+        Loop->getInc() ? Loop->getInc()->IgnoreImplicit() : nullptr);
+    if (!Inc || !Inc->isIncrementOp() || !refersTo(Inc->getSubExpr(), I))
+      return nullptr;
+    auto IsElement = [&](const Expr *X) {
+      const auto *S = dyn_cast<CXXOperatorCallExpr>(X->IgnoreImplicit());
+      return S && S->getOperator() == OO_Subscript && S->getNumArgs() == 2 &&
+             refersTo(S->getArg(0), V) && refersTo(S->getArg(1), I);
+    };
+    return loopBodyJoins(Loop->getBody(), IsElement) ? Loop : nullptr;
+  }
+
+  /// Adds to \p Waits every `wait()` and `get()` on the local task \p V
+  /// and on the local tasks that depend on it: its continuations
+  /// (`auto u = t.then(f);`) and the tasks that join it with others
+  /// (`auto all = t && u;`). A task that depends on \p V completes only
+  /// after \p V has (`&&` may complete early when one of its tasks is
+  /// cancelled or fails). False if \p V is assigned or moved from, when its
+  /// waits may wait for other work.
+  bool collectWaitPoints(const VarDecl *V,
+                         llvm::SmallVectorImpl<const Stmt *> &Waits,
+                         unsigned Depth) {
+    if (Depth > 8)
+      return true;
+    auto RefsIt = Index.Refs.find(V);
+    if (RefsIt == Index.Refs.end())
+      return true;
+    for (const DeclRefExpr *R : RefsIt->second) {
+      if (Index.InLambda.contains(R))
+        continue;
+      Climbed Up = climb(R);
+      if (Up.Moved)
+        return false;
+      if (const auto *Op = Up.Parent.get<CXXOperatorCallExpr>()) {
+        if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+            Op->getArg(0) == Up.Top)
+          return false;
+        if (Op->getOperator() == OO_AmpAmp) {
+          // The outermost `&&` of `a && b && c`, and the task it builds.
+          Climbed Top = climb(Op);
+          while (const auto *Outer = Top.Parent.get<CXXOperatorCallExpr>()) {
+            if (Outer->getOperator() != OO_AmpAmp)
+              break;
+            Top = climb(Outer);
+          }
+          if (const VarDecl *D = dependentTask(Top))
+            collectWaitPoints(D, Waits, Depth + 1);
+        }
+        continue;
+      }
+      const CXXMemberCallExpr *Call = memberCallOn(R);
+      llvm::StringRef Name = methodName(Call);
+      if (Name == "wait" || Name == "get") {
+        Waits.push_back(Call);
+      } else if (Name == "then") {
+        if (const VarDecl *D = dependentTask(climb(Call)))
+          collectWaitPoints(D, Waits, Depth + 1);
+      }
+    }
+    return true;
+  }
+
+  /// The local task that the expression \p Up climbed from initializes.
+  const VarDecl *dependentTask(const Climbed &Up) {
+    const auto *D = Up.Parent.get<VarDecl>();
+    if (!D || !isLocalVar(D) || D->isStaticLocal() ||
+        D->getType()->isReferenceType() || !isWaitableTaskType(D->getType()))
+      return nullptr;
+    return D;
   }
 
   /// The statement of a block (a direct child of a compound statement)
@@ -885,10 +1181,11 @@ struct CancelFlow::Impl {
             return;
           }
         }
-        // A local thread that holds the token and only reads it: its work
-        // ends when the thread is joined.
-        if (C == Carry::TokenCarrier && !ToSync && isa<CXXConstructExpr>(PE))
-          if (const VarDecl *T = keptThreadBuiltBy(PE)) {
+        // Work held by a local object whose end the body waits for: a
+        // thread it joins, threads in a container it joins in a loop, a
+        // task it waits on.
+        if ((C == Carry::TokenCarrier || C == Carry::Token) && !ToSync)
+          if (const VarDecl *T = keptWorkStartedBy(PE, C)) {
             Out.push_back({EventKind::Start, PE, Settlement::Pass, nullptr,
                            false, T});
             return;
@@ -1189,15 +1486,15 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
     for (const DeclRefExpr *R : It->second)
       P->walk(R, Carry::Handle, Body, Events);
 
-  // The thread each start hands the token to; null once some event at the
-  // same place hands it to anything else.
-  llvm::DenseMap<const Stmt *, const VarDecl *> StartThread;
+  // The kept work each start hands the token to; null once some event at
+  // the same place hands it to anything else.
+  llvm::DenseMap<const Stmt *, const VarDecl *> StartWork;
   for (const Event &E : Events) {
     if (E.Kind == EventKind::Start) {
-      auto [It, New] = StartThread.try_emplace(E.Where, E.Thread);
+      auto [It, New] = StartWork.try_emplace(E.Where, E.Work);
       if (New)
         Flow.ObligationStarts.push_back(E.Where);
-      else if (It->second != E.Thread)
+      else if (It->second != E.Work)
         It->second = nullptr;
     } else if (E.Kind == EventKind::Settle) {
       Flow.Settles.push_back({E.Where, E.How});
@@ -1209,15 +1506,15 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
         Flow.Guards.push_back(E.Guard);
     }
   }
-  llvm::SmallPtrSet<const VarDecl *, 2> SeenThread;
+  llvm::SmallPtrSet<const VarDecl *, 2> SeenWork;
   for (const Stmt *S : Flow.ObligationStarts) {
-    const VarDecl *T = StartThread.lookup(S);
+    const VarDecl *T = StartWork.lookup(S);
     if (!T)
       continue;
-    Flow.StartThreads[S] = T;
-    if (SeenThread.insert(T).second)
-      for (const Stmt *J : *P->ThreadJoins[T])
-        Flow.Joins.push_back({T, J});
+    Flow.StartWork[S] = T;
+    if (SeenWork.insert(T).second)
+      for (const Stmt *J : *P->WorkEnds[T])
+        Flow.WorkEnds.push_back({T, J});
   }
   return Flow;
 }

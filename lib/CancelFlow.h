@@ -109,16 +109,19 @@ struct HandleFlow {
   /// guard, the holder of that callable owes the cancel from there on, also
   /// for a token taken later in the block.
   llvm::SmallVector<const Stmt *, 2> StandingHandOffs;
-  /// Obligation starts whose work is a local thread (std::thread,
-  /// std::jthread) that holds the token and only reads it, with that thread.
-  /// Nothing but join() and queries touch the thread: it is not detached,
-  /// moved, swapped, assigned, passed on, or used inside a lambda. Its work
-  /// has ended once join() has returned.
-  llvm::DenseMap<const Stmt *, const VarDecl *> StartThreads;
-  /// For the threads of StartThreads: the statements after which the thread
-  /// has been joined (`t.join()`, or the `t.joinable()` of
-  /// `if (t.joinable()) t.join();`).
-  llvm::SmallVector<std::pair<const VarDecl *, const Stmt *>, 4> Joins;
+  /// Obligation starts whose work is held by a local object whose end the
+  /// body waits for, with that object: a thread that nothing but join() and
+  /// queries touch (not detached, moved, swapped, assigned, passed on or
+  /// used inside a lambda); a container of threads that is only filled,
+  /// queried and joined by loops over all of it; a PPL task (pplx::task)
+  /// built with the token, never assigned or moved from.
+  llvm::DenseMap<const Stmt *, const VarDecl *> StartWork;
+  /// For the objects of StartWork: the statements after which their work
+  /// has ended: `t.join()`, the `t.joinable()` of `if (t.joinable())
+  /// t.join();`, the first element of a loop that joins every thread of a
+  /// container, `wait()` or `get()` on the task or on a task that depends on
+  /// it (a continuation made with then(), a task joined with `&&`).
+  llvm::SmallVector<std::pair<const VarDecl *, const Stmt *>, 4> WorkEnds;
   /// The handle is a source of a local std::jthread that is neither detached
   /// nor moved: the thread's destructor requests stop.
   bool OwnedByThread = false;

@@ -3,6 +3,7 @@
 #include "lib/ExprShapes.h"
 #include "lib/ContextModel.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::ctx {
@@ -56,6 +57,25 @@ std::string recordNameOf(QualType T) {
 bool isStdThreadType(QualType T) {
   std::string N = recordNameOf(T);
   return N == "std::thread" || N == "std::jthread";
+}
+
+bool isThreadContainerType(QualType T) {
+  std::string N = recordNameOf(T);
+  if (N != "std::vector" && N != "std::deque" && N != "std::list")
+    return false;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() < 1)
+    return false;
+  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
+  return Arg.getKind() == TemplateArgument::Type &&
+         isStdThreadType(Arg.getAsType());
+}
+
+bool isWaitableTaskType(QualType T) {
+  std::string N = recordNameOf(T);
+  return N == "pplx::task" || N == "Concurrency::task" ||
+         N == "concurrency::task";
 }
 
 bool isInInstantiation(const DeclContext *DC) {

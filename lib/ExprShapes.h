@@ -36,6 +36,16 @@ std::string recordNameOf(QualType T);
 /// True if \p T (references looked through) is std::thread or std::jthread.
 bool isStdThreadType(QualType T);
 
+/// True if \p T (references looked through) is a sequence container of
+/// threads: std::vector, std::deque or std::list of std::thread or
+/// std::jthread.
+bool isThreadContainerType(QualType T);
+
+/// True if \p T (references looked through) is a PPL task (pplx::task,
+/// concurrency::task): a handle on work whose wait() and get() return once
+/// the work has ended.
+bool isWaitableTaskType(QualType T);
+
 /// True if \p DC is, or is nested in, a template instantiation. Walks the
 /// declaration contexts, so unlike the isInTemplateInstantiation() matcher
 /// it does not build the parent map of the whole translation unit.

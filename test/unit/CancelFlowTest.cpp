@@ -24,8 +24,46 @@ namespace tbb { namespace detail { namespace d1 {
 template <class R, class B> void parallel_for(const R &, const B &) {}
 template <class R, class B, class C> void parallel_for(const R &, const B &, C &);
 } } using detail::d1::parallel_for; }
+namespace std {
+class thread {
+public:
+  template <class F, class... A> explicit thread(F &&, A &&...);
+  thread(thread &&);
+  ~thread();
+  bool joinable() const;
+  void join();
+  void detach();
+};
+template <class T> class vector {
+public:
+  template <class... A> void emplace_back(A &&...);
+  T *begin();
+  T *end();
+  unsigned long size() const;
+  T &operator[](unsigned long);
+};
+}
+namespace pplx {
+class cancellation_token {};
+class cancellation_token_source {
+public:
+  cancellation_token get_token() const;
+  void cancel() const;
+};
+template <class T> class task {
+public:
+  template <class F> task(F, cancellation_token);
+  template <class F> task<T> then(F) const;
+  void wait() const;
+  T get() const;
+};
+}
 void spawn(std::stop_token);
+void read(std::stop_token);
 void adopt(std::stop_source);
+void adopt_all(std::vector<std::thread> &&);
+int compute();
+int twice(int);
 bool fail();
 )cpp";
 
@@ -94,6 +132,52 @@ TEST(CancelFlowTest, CopiesOfOtherSourcesAreNotHandles) {
             "std::stop_source &c = a; (void)b; (void)c;");
   ASSERT_EQ(T.Flow->handles().size(), 1u);
   EXPECT_EQ(T.Flow->handles()[0].Decl->getName(), "a");
+}
+
+TEST(CancelFlowTest, ThreadsJoinedByALoopOverTheirContainer) {
+  Fixture T("std::stop_source src; std::vector<std::thread> ts; "
+            "ts.emplace_back([tok = src.get_token()] { "
+            "(void)tok.stop_requested(); }); "
+            "for (auto &t : ts) t.join();");
+  HandleFlow HF = T.Flow->analyse(T.Flow->handles()[0]);
+  ASSERT_EQ(HF.ObligationStarts.size(), 1u);
+  const VarDecl *Work = HF.StartWork.lookup(HF.ObligationStarts[0]);
+  ASSERT_NE(Work, nullptr);
+  EXPECT_EQ(Work->getName(), "ts");
+  ASSERT_EQ(HF.WorkEnds.size(), 1u);
+  // The loop's range declaration: reaching it means the loop runs.
+  EXPECT_TRUE(isa<DeclStmt>(HF.WorkEnds[0].second));
+}
+
+TEST(CancelFlowTest, ContainerThatLeavesOrALoopThatBreaksIsNotKept) {
+  Fixture Moved("std::stop_source src; std::vector<std::thread> ts; "
+                "ts.emplace_back([tok = src.get_token()] { "
+                "(void)tok.stop_requested(); }); "
+                "adopt_all(std::move(ts));");
+  HandleFlow HF = Moved.Flow->analyse(Moved.Flow->handles()[0]);
+  ASSERT_EQ(HF.ObligationStarts.size(), 1u);
+  EXPECT_EQ(HF.StartWork.lookup(HF.ObligationStarts[0]), nullptr);
+  Fixture Breaks("std::stop_source src; std::vector<std::thread> ts; "
+                 "ts.emplace_back([tok = src.get_token()] { "
+                 "(void)tok.stop_requested(); }); "
+                 "for (auto &t : ts) { if (fail()) break; t.join(); }");
+  HF = Breaks.Flow->analyse(Breaks.Flow->handles()[0]);
+  ASSERT_EQ(HF.ObligationStarts.size(), 1u);
+  EXPECT_EQ(HF.StartWork.lookup(HF.ObligationStarts[0]), nullptr);
+}
+
+TEST(CancelFlowTest, TaskWaitedThroughItsContinuation) {
+  Fixture T("pplx::cancellation_token_source cts; "
+            "pplx::task<int> t(compute, cts.get_token()); "
+            "auto u = t.then(twice); "
+            "if (fail()) { t.wait(); return; } u.get();");
+  HandleFlow HF = T.Flow->analyse(T.Flow->handles()[0]);
+  ASSERT_EQ(HF.ObligationStarts.size(), 1u);
+  const VarDecl *Work = HF.StartWork.lookup(HF.ObligationStarts[0]);
+  ASSERT_NE(Work, nullptr);
+  EXPECT_EQ(Work->getName(), "t");
+  // t.wait() and u.get().
+  EXPECT_EQ(HF.WorkEnds.size(), 2u);
 }
 
 } // namespace

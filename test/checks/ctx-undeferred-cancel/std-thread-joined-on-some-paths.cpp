@@ -103,22 +103,3 @@ void other_thread_joined() {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: this return is reached without cancelling 'src'
   b.join();
 }
-
-// Threads kept in a local container are not followed: joining them in a
-// loop is not seen as ending their work (the shape of oneTBB's task tests).
-#include <oneapi/tbb/task_group.h>
-void run_in(tbb::task_group_context &ctx);
-void tbb_context_on_thread_pool(int n) {
-  tbb::task_group_context ctx;
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: cancel handle 'ctx' is not cancelled on every path
-  // CHECK-FIXES: tbb::task_group_context ctx;
-  // CHECK-FIXES-NEXT: auto cancelCtxFn = [&] { ctx.cancel_group_execution(); }; struct CancelCtx { decltype(cancelCtxFn) &Run; ~CancelCtx() { Run(); } } cancelCtx{cancelCtxFn};
-  auto work = [&ctx] { run_in(ctx); };
-  std::vector<std::thread> threads;
-  for (int i = 0; i < n; ++i)
-    threads.emplace_back(work);
-  for (auto &t : threads)
-    if (t.joinable())
-      t.join();
-}
-// CHECK-MESSAGES: :[[@LINE-1]]:1: note: the end of the function is reached without cancelling 'ctx'

@@ -10,8 +10,11 @@
 // wait(); get(); is_done()), task_options, task_continuation_context,
 // task_completion_event<T>, create_task(), task_from_result(),
 // task_from_exception(), is_task_cancellation_requested() and
-// cancel_current_task(). Scheduler-taking overloads, when_all/when_any and
-// the task operators are not declared. Template bodies are placeholders.
+// cancel_current_task(), and the task operators && (when_all of two tasks)
+// and || (when_any) for task<T>, their return types written as the types
+// upstream's decltype resolves to. Scheduler-taking overloads, the
+// iterator forms of when_all/when_any and the task<void> operators are not
+// declared. Template bodies are placeholders.
 
 #pragma once
 
@@ -23,6 +26,7 @@
 #include <memory>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace pplx
 {
@@ -323,5 +327,23 @@ task<_TaskType> task_from_exception(_ExType _Exception, const task_options& _Tas
     (void)_TaskOptions;
     return task<_TaskType>();
 }
+
+template<typename _ReturnType>
+task<std::vector<_ReturnType>> operator&&(const task<_ReturnType>& _Lhs, const task<_ReturnType>& _Rhs);
+
+template<typename _ReturnType>
+task<std::vector<_ReturnType>> operator&&(const task<std::vector<_ReturnType>>& _Lhs,
+                                          const task<_ReturnType>& _Rhs);
+
+template<typename _ReturnType>
+task<std::vector<_ReturnType>> operator&&(const task<_ReturnType>& _Lhs,
+                                          const task<std::vector<_ReturnType>>& _Rhs);
+
+template<typename _ReturnType>
+task<std::vector<_ReturnType>> operator&&(const task<std::vector<_ReturnType>>& _Lhs,
+                                          const task<std::vector<_ReturnType>>& _Rhs);
+
+template<typename _ReturnType>
+task<_ReturnType> operator||(const task<_ReturnType>& _Lhs, const task<_ReturnType>& _Rhs);
 
 } // namespace pplx
