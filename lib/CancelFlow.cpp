@@ -115,10 +115,11 @@ bool FunctionNameSet::containsCallee(const Expr *Call,
         }
   if (const FunctionDecl *F = CE->getDirectCallee())
     return contains(F, Ctx);
-  // A call with dependent arguments in a template: any candidate counts.
-  if (const auto *ULE =
-          dyn_cast_or_null<UnresolvedLookupExpr>(CE->getCallee()->IgnoreImplicit()))
-    for (const NamedDecl *ND : ULE->decls())
+  // A call with dependent arguments in a template, `f(x)` or `obj.f(x)`:
+  // any candidate counts.
+  if (const auto *OE =
+          dyn_cast_or_null<OverloadExpr>(CE->getCallee()->IgnoreImplicit()))
+    for (const NamedDecl *ND : OE->decls())
       if (const auto *F =
               dyn_cast_or_null<FunctionDecl>(functionKey(ND)))
         if (contains(F, Ctx))
