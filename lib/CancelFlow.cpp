@@ -291,6 +291,9 @@ struct CancelFlow::Impl {
                  std::optional<llvm::SmallVector<const Stmt *, 2>>>
       WorkEnds;
 
+  /// calleeKeepsCopyOf's answers, by parameter.
+  llvm::DenseMap<const ParmVarDecl *, bool> KeepsCopy;
+
   // Per analysis.
   const CancelHandle *Current = nullptr;
   llvm::DenseSet<std::pair<const ValueDecl *, int>> AliasSeen;
@@ -494,6 +497,67 @@ struct CancelFlow::Impl {
     return QualType();
   }
 
+  /// True if the callee of \p Call, defined outside system headers, keeps
+  /// a copy of the parameter \p Arg binds to: a lambda in its body captures
+  /// the parameter by copy, or the body copy-constructs or copy-assigns
+  /// something from it. (`_JoinAllTokens_Add(const cancellation_token_source
+  /// &src, ...)` registers `[=] { src.cancel(); }` on another token.)
+  bool calleeKeepsCopyOf(const Expr *Call, const Expr *Arg) {
+    const FunctionDecl *F = calleeOf(Call);
+    if (!F)
+      return false;
+    const FunctionDecl *Def = nullptr;
+    if (!F->hasBody(Def) || !Def ||
+        Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+      return false;
+    unsigned Offset = 0;
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+      if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(F))
+        Offset = 1;
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+    }
+    for (unsigned I = Offset; I < Args.size(); ++I) {
+      if (Args[I] != Arg || I - Offset >= Def->getNumParams())
+        continue;
+      const ParmVarDecl *P = Def->getParamDecl(I - Offset);
+      auto [It, New] = KeepsCopy.try_emplace(P, false);
+      if (New)
+        It->second = bodyCopies(Def->getBody(), P, 0);
+      return It->second;
+    }
+    return false;
+  }
+
+  static bool bodyCopies(const Stmt *S, const ParmVarDecl *P, unsigned Depth) {
+    if (!S || Depth > 64)
+      return false;
+    if (const auto *L = dyn_cast<LambdaExpr>(S))
+      for (const LambdaCapture &Cap : L->captures())
+        if (Cap.capturesVariable() && Cap.getCapturedVar() == P &&
+            Cap.getCaptureKind() == LCK_ByCopy)
+          return true;
+    auto IsP = [&](const Expr *E) {
+      const auto *DRE =
+          E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+      return DRE && DRE->getDecl() == P;
+    };
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+      if (CE->getConstructor() && CE->getConstructor()->isCopyConstructor() &&
+          CE->getNumArgs() >= 1 && IsP(CE->getArg(0)))
+        return true;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+          IsP(Op->getArg(1)))
+        return true;
+    for (const Stmt *Child : S->children())
+      if (bodyCopies(Child, P, Depth + 1))
+        return true;
+    return false;
+  }
+
   /// True if the object \p Construct builds outlives the full-expression
   /// and is not a local: made with new, or initializing a static or global.
   bool constructsEscapingObject(const Expr *Construct) {
@@ -664,6 +728,20 @@ struct CancelFlow::Impl {
     return DRE && DRE->getDecl() == V;
   }
 
+  /// The references to \p V in the body; none if one is inside a lambda,
+  /// where the object may be used at any time.
+  std::optional<llvm::ArrayRef<const DeclRefExpr *>>
+  refsOutsideLambdas(const VarDecl *V) {
+    auto It = Index.Refs.find(V);
+    if (It == Index.Refs.end())
+      return llvm::ArrayRef<const DeclRefExpr *>();
+    if (llvm::any_of(It->second, [&](const DeclRefExpr *R) {
+          return Index.InLambda.contains(R);
+        }))
+      return std::nullopt;
+    return llvm::ArrayRef<const DeclRefExpr *>(It->second);
+  }
+
   /// Every `t.join()` of the local thread \p V, and the `t.joinable()` of
   /// `if (t.joinable()) t.join();` (the thread is joinable until joined, so
   /// the branch that skips the join is never taken); none if anything but
@@ -675,12 +753,11 @@ struct CancelFlow::Impl {
         "join",          "joinable",       "get_id",      "native_handle",
         "get_stop_token", "get_stop_source", "request_stop"};
     llvm::SmallVector<const Stmt *, 2> Joins;
-    auto RefsIt = Index.Refs.find(V);
-    if (RefsIt == Index.Refs.end())
-      return Joins;
-    for (const DeclRefExpr *R : RefsIt->second) {
-      if (Index.InLambda.contains(R))
-        return std::nullopt;
+    std::optional<llvm::ArrayRef<const DeclRefExpr *>> Refs =
+        refsOutsideLambdas(V);
+    if (!Refs)
+      return std::nullopt;
+    for (const DeclRefExpr *R : *Refs) {
       const CXXMemberCallExpr *Call = memberCallOn(R);
       llvm::StringRef Name = methodName(Call);
       if (!Queries.contains(Name))
@@ -716,12 +793,11 @@ struct CancelFlow::Impl {
         "emplace_back", "push_back", "emplace_front", "push_front",
         "reserve",      "size",      "empty",         "capacity"};
     llvm::SmallVector<const Stmt *, 2> Joins;
-    auto RefsIt = Index.Refs.find(V);
-    if (RefsIt == Index.Refs.end())
-      return Joins;
-    for (const DeclRefExpr *R : RefsIt->second) {
-      if (Index.InLambda.contains(R))
-        return std::nullopt;
+    std::optional<llvm::ArrayRef<const DeclRefExpr *>> Refs =
+        refsOutsideLambdas(V);
+    if (!Refs)
+      return std::nullopt;
+    for (const DeclRefExpr *R : *Refs) {
       Climbed Up = climb(R);
       if (Up.Moved || Up.Copied)
         return std::nullopt;
@@ -1164,9 +1240,12 @@ struct CancelFlow::Impl {
                                                          : Settlement::Pass});
             return;
           }
-          // By const reference: only a call that stores a copy keeps it.
+          // By const reference: only a call that stores a copy keeps it,
+          // or a callee whose body we see copying the parameter.
           if (isStoringMethod(calleeOf(PE)))
             Out.push_back({EventKind::Settle, PE, Settlement::Store});
+          else if (calleeKeepsCopyOf(PE, Top))
+            Out.push_back({EventKind::Settle, PE, Settlement::Pass});
           return;
         }
         if (C == Carry::Token && staysLocal(PE, Top, C, Boundary, Out))
