@@ -373,6 +373,8 @@ struct CancelFlow::Impl {
     DynTypedNode Parent;
     bool Copied = false;
     bool Moved = false;
+    /// Climbed through an arm of `c ? a : b`: the value is only maybe \p E.
+    bool Conditional = false;
   };
 
   /// Walks up from \p E through nodes that pass its value on unchanged:
@@ -395,6 +397,7 @@ struct CancelFlow::Impl {
         if (CO->getCond() == C.Top)
           return C;
         C.Top = PE;
+        C.Conditional = true;
         continue;
       }
       if (const auto *Cast = dyn_cast<ExplicitCastExpr>(PE)) {
@@ -497,11 +500,12 @@ struct CancelFlow::Impl {
     return QualType();
   }
 
-  /// True if the callee of \p Call, defined outside system headers, keeps
-  /// a copy of the parameter \p Arg binds to: a lambda in its body captures
-  /// the parameter by copy, or the body copy-constructs or copy-assigns
-  /// something from it. (`_JoinAllTokens_Add(const cancellation_token_source
-  /// &src, ...)` registers `[=] { src.cancel(); }` on another token.)
+  /// True if the callee of \p Call, defined outside system headers, hands
+  /// the cancel of the parameter \p Arg binds to on: a lambda in its body
+  /// captures the parameter by copy and cancels that copy
+  /// (`_JoinAllTokens_Add(const cancellation_token_source &src, ...)`
+  /// registers `[=] { src.cancel(); }` on another token). A copy that is
+  /// only read, or kept without a cancel in sight, does not count.
   bool calleeKeepsCopyOf(const Expr *Call, const Expr *Arg) {
     const FunctionDecl *F = calleeOf(Call);
     if (!F)
@@ -514,7 +518,8 @@ struct CancelFlow::Impl {
     llvm::ArrayRef<const Expr *> Args;
     if (const auto *CE = dyn_cast<CallExpr>(Call)) {
       Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-      if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(F))
+      if (const auto *M = dyn_cast<CXXMethodDecl>(F);
+          M && isa<CXXOperatorCallExpr>(CE) && M->isImplicitObjectMemberFunction())
         Offset = 1;
     } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
       Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
@@ -525,35 +530,40 @@ struct CancelFlow::Impl {
       const ParmVarDecl *P = Def->getParamDecl(I - Offset);
       auto [It, New] = KeepsCopy.try_emplace(P, false);
       if (New)
-        It->second = bodyCopies(Def->getBody(), P, 0);
+        It->second = cancelsCopyIn(Def->getBody(), P, 0);
       return It->second;
     }
     return false;
   }
 
-  static bool bodyCopies(const Stmt *S, const ParmVarDecl *P, unsigned Depth) {
+  /// True if \p S holds a lambda that captures \p P by copy and calls a
+  /// cancel method on it.
+  bool cancelsCopyIn(const Stmt *S, const ParmVarDecl *P, unsigned Depth) {
     if (!S || Depth > 64)
       return false;
     if (const auto *L = dyn_cast<LambdaExpr>(S))
       for (const LambdaCapture &Cap : L->captures())
         if (Cap.capturesVariable() && Cap.getCapturedVar() == P &&
-            Cap.getCaptureKind() == LCK_ByCopy)
+            Cap.getCaptureKind() == LCK_ByCopy &&
+            callsCancelOn(L->getBody(), P, 0))
           return true;
-    auto IsP = [&](const Expr *E) {
-      const auto *DRE =
-          E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
-      return DRE && DRE->getDecl() == P;
-    };
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
-      if (CE->getConstructor() && CE->getConstructor()->isCopyConstructor() &&
-          CE->getNumArgs() >= 1 && IsP(CE->getArg(0)))
-        return true;
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
-      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-          IsP(Op->getArg(1)))
-        return true;
     for (const Stmt *Child : S->children())
-      if (bodyCopies(Child, P, Depth + 1))
+      if (cancelsCopyIn(Child, P, Depth + 1))
+        return true;
+    return false;
+  }
+
+  bool callsCancelOn(const Stmt *S, const ParmVarDecl *P, unsigned Depth) {
+    if (!S || Depth > 64)
+      return false;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+      if (Model.isCancelMethod(Call->getMethodDecl(), Ctx))
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(
+                Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+          if (DRE->getDecl() == P)
+            return true;
+    for (const Stmt *Child : S->children())
+      if (callsCancelOn(Child, P, Depth + 1))
         return true;
     return false;
   }
@@ -582,8 +592,12 @@ struct CancelFlow::Impl {
   /// A thread must get a callable that only reads the token (\p C is
   /// TokenCarrier): a named function given the token may keep it. A task
   /// gets the token itself (\p C is Token) and holds it for its own work.
-  const VarDecl *keptWorkStartedBy(const Expr *PE, Carry C) {
+  ///
+  /// \p Arg is what carries the token into \p PE: for a thread, the
+  /// callable the thread runs (the first argument), not an argument of it.
+  const VarDecl *keptWorkStartedBy(const Expr *PE, const Expr *Arg, Carry C) {
     const VarDecl *V = nullptr;
+    bool RunsArg = false;
     if (const auto *CE = dyn_cast<CXXConstructExpr>(PE)) {
       // PPL's task constructors take the token as a task_options, which
       // converts from it: look at the task the options go to.
@@ -592,22 +606,25 @@ struct CancelFlow::Impl {
         if (const auto *Task = climb(CE).Parent.get<CXXConstructExpr>())
           CE = Task;
       QualType T = CE->getType();
+      RunsArg = CE->getNumArgs() > 0 && CE->getArg(0) == Arg;
       if (isStdThreadType(T) || isWaitableTaskType(T)) {
         Climbed Up = climb(CE);
-        V = Up.Parent.get<VarDecl>();
-        if (!V && isStdThreadType(T))
+        V = Up.Conditional ? nullptr : Up.Parent.get<VarDecl>();
+        if (!V && !Up.Conditional && isStdThreadType(T))
           if (const auto *Fill =
                   dyn_cast_or_null<CXXMemberCallExpr>(Up.Parent.get<Expr>()))
-            V = threadContainerFilledBy(Fill);
+            if (Fill->getNumArgs() > 0 && Fill->getArg(0) == Up.Top)
+              V = threadContainerFilledBy(Fill);
       }
     } else if (const auto *Fill = dyn_cast<CXXMemberCallExpr>(PE)) {
+      RunsArg = Fill->getNumArgs() > 0 && Fill->getArg(0) == Arg;
       V = threadContainerFilledBy(Fill);
     }
     if (!V || !isLocalVar(V) || V->isStaticLocal() ||
         V->getType()->isReferenceType())
       return nullptr;
-    if (C != (isWaitableTaskType(V->getType()) ? Carry::Token
-                                               : Carry::TokenCarrier))
+    if (isWaitableTaskType(V->getType()) ? C != Carry::Token
+                                         : C != Carry::TokenCarrier || !RunsArg)
       return nullptr;
     auto [It, New] = WorkEnds.try_emplace(V);
     if (New)
@@ -638,7 +655,8 @@ struct CancelFlow::Impl {
       return loopJoinPointsOf(V);
     if (isWaitableTaskType(V->getType())) {
       llvm::SmallVector<const Stmt *, 2> Waits;
-      if (!collectWaitPoints(V, Waits, 0))
+      llvm::SmallPtrSet<const VarDecl *, 4> Seen;
+      if (!collectWaitPoints(V, Waits, Seen, 0))
         return std::nullopt;
       return Waits;
     }
@@ -649,7 +667,8 @@ struct CancelFlow::Impl {
   const CXXMemberCallExpr *memberCallOn(const Expr *E) {
     Climbed Up = climb(E);
     const auto *ME = Up.Parent.get<MemberExpr>();
-    if (!ME || ME->getBase() != Up.Top || Up.Moved || Up.Copied)
+    if (!ME || ME->getBase() != Up.Top || Up.Moved || Up.Copied ||
+        Up.Conditional)
       return nullptr;
     return dyn_cast_or_null<CXXMemberCallExpr>(parentOf(ME).get<Expr>());
   }
@@ -691,17 +710,28 @@ struct CancelFlow::Impl {
   }
 
   /// True if \p S contains a statement that leaves the loop body early
-  /// (break, continue, return, goto, throw, co_return).
-  static bool mayLeaveEarly(const Stmt *S) {
+  /// (break, continue, return, goto, throw, co_return). A break inside a
+  /// nested loop or switch, or a continue inside a nested loop, stays
+  /// inside it.
+  static bool mayLeaveEarly(const Stmt *S, bool InLoop = false,
+                            bool InSwitch = false, unsigned Depth = 0) {
     if (!S)
       return false;
-    if (isa<BreakStmt, ContinueStmt, ReturnStmt, GotoStmt, IndirectGotoStmt,
-            CXXThrowExpr, CoreturnStmt>(S))
+    if (Depth > 64)
+      return true;
+    if (isa<BreakStmt>(S))
+      return !InLoop && !InSwitch;
+    if (isa<ContinueStmt>(S))
+      return !InLoop;
+    if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr,
+            CoreturnStmt>(S))
       return true;
     if (isa<LambdaExpr>(S))
       return false;
+    bool Loop = InLoop || isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+    bool Switch = InSwitch || isa<SwitchStmt>(S);
     for (const Stmt *Child : S->children())
-      if (mayLeaveEarly(Child))
+      if (mayLeaveEarly(Child, Loop, Switch, Depth + 1))
         return true;
     return false;
   }
@@ -777,6 +807,34 @@ struct CancelFlow::Impl {
     return Joins;
   }
 
+  /// True if \p S is \p Outer or lies inside it.
+  bool isWithin(const Stmt *S, const Stmt *Outer) {
+    DynTypedNode Cur = DynTypedNode::create(*S);
+    for (unsigned Guard = 0; Guard < 256; ++Guard) {
+      if (Cur.get<Stmt>() == Outer)
+        return true;
+      Cur = parentOf(Cur);
+      if (Cur.getNodeKind().isNone())
+        return false;
+    }
+    return false;
+  }
+
+  /// True if every use of the loop's element \p Each in \p Body is a
+  /// join() or a query: it is not detached, moved, swapped or passed on.
+  bool onlyJoinedIn(const Stmt *Body, const VarDecl *Each) {
+    static const llvm::StringSet<> Uses = {"join", "joinable", "get_id"};
+    auto It = Index.Refs.find(Each);
+    if (It == Index.Refs.end())
+      return true;
+    for (const DeclRefExpr *R : It->second)
+      if (isWithin(R, Body) &&
+          (Index.InLambda.contains(R) ||
+           !Uses.contains(methodName(memberCallOn(R)))))
+        return false;
+    return true;
+  }
+
   /// The loops that join every thread of the local container \p V:
   /// `for (auto &t : v) t.join();` and `for (size_t i = 0; i < n; ++i)
   /// v[i].join();`, the join optionally guarded by `joinable()`, the body
@@ -799,7 +857,7 @@ struct CancelFlow::Impl {
       return std::nullopt;
     for (const DeclRefExpr *R : *Refs) {
       Climbed Up = climb(R);
-      if (Up.Moved || Up.Copied)
+      if (Up.Moved || Up.Copied || Up.Conditional)
         return std::nullopt;
       if (Allowed.contains(methodName(memberCallOn(R))))
         continue;
@@ -812,12 +870,14 @@ struct CancelFlow::Impl {
             if (Loop->getRangeStmt() == DS)
               FR = Loop;
       if (FR) {
-        const VarDecl *Each = FR->getLoopVariable();
+        const VarDecl *Each =
+            FR->getLoopVarStmt() ? FR->getLoopVariable() : nullptr;
         if (FR->getRangeInit() &&
             FR->getRangeInit()->IgnoreParenImpCasts() ==
                 Up.Top->IgnoreParenImpCasts() &&
             Each &&
             Each->getType()->isReferenceType() && FR->getRangeStmt() &&
+            onlyJoinedIn(FR->getBody(), Each) &&
             loopBodyJoins(FR->getBody(),
                           [&](const Expr *X) { return refersTo(X, Each); })) {
           Joins.push_back(FR->getRangeStmt());
@@ -896,22 +956,30 @@ struct CancelFlow::Impl {
   /// (`auto u = t.then(f);`) and the tasks that join it with others
   /// (`auto all = t && u;`). A task that depends on \p V completes only
   /// after \p V has (`&&` may complete early when one of its tasks is
-  /// cancelled or fails). False if \p V is assigned or moved from, when its
-  /// waits may wait for other work.
+  /// cancelled or fails). False if \p V may come to hold other work: it is
+  /// assigned, moved from, swapped or passed by non-const reference, or used
+  /// inside a lambda; a dependent task for which that holds adds no waits.
   bool collectWaitPoints(const VarDecl *V,
                          llvm::SmallVectorImpl<const Stmt *> &Waits,
+                         llvm::SmallPtrSetImpl<const VarDecl *> &Seen,
                          unsigned Depth) {
-    if (Depth > 8)
+    if (Depth > 8 || !Seen.insert(V).second)
       return true;
-    auto RefsIt = Index.Refs.find(V);
-    if (RefsIt == Index.Refs.end())
-      return true;
-    for (const DeclRefExpr *R : RefsIt->second) {
-      if (Index.InLambda.contains(R))
-        continue;
+    std::optional<llvm::ArrayRef<const DeclRefExpr *>> Refs =
+        refsOutsideLambdas(V);
+    if (!Refs)
+      return false;
+    auto AddDependent = [&](const VarDecl *D) {
+      llvm::SmallVector<const Stmt *, 2> More;
+      if (D && collectWaitPoints(D, More, Seen, Depth + 1))
+        Waits.append(More.begin(), More.end());
+    };
+    for (const DeclRefExpr *R : *Refs) {
       Climbed Up = climb(R);
       if (Up.Moved)
         return false;
+      if (Up.Conditional)
+        continue;
       if (const auto *Op = Up.Parent.get<CXXOperatorCallExpr>()) {
         if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
             Op->getArg(0) == Up.Top)
@@ -924,18 +992,29 @@ struct CancelFlow::Impl {
               break;
             Top = climb(Outer);
           }
-          if (const VarDecl *D = dependentTask(Top))
-            collectWaitPoints(D, Waits, Depth + 1);
+          AddDependent(dependentTask(Top));
         }
         continue;
       }
-      const CXXMemberCallExpr *Call = memberCallOn(R);
-      llvm::StringRef Name = methodName(Call);
-      if (Name == "wait" || Name == "get") {
-        Waits.push_back(Call);
-      } else if (Name == "then") {
-        if (const VarDecl *D = dependentTask(climb(Call)))
-          collectWaitPoints(D, Waits, Depth + 1);
+      if (const CXXMemberCallExpr *Call = memberCallOn(R)) {
+        llvm::StringRef Name = methodName(Call);
+        if (Name == "wait" || Name == "get")
+          Waits.push_back(Call);
+        else if (Name == "then")
+          AddDependent(dependentTask(climb(Call)));
+        continue;
+      }
+      // An argument: a copy or a const reference leaves V as it is.
+      if (const auto *Call = Up.Parent.get<Expr>();
+          Call && isa<CallExpr, CXXConstructExpr>(Call)) {
+        bool IsObject = false;
+        QualType Param = paramType(Call, Up.Top, IsObject);
+        if (IsObject)
+          continue;
+        if (Param.isNull() ||
+            (Param->isReferenceType() &&
+             !Param.getNonReferenceType().isConstQualified()))
+          return false;
       }
     }
     return true;
@@ -944,7 +1023,7 @@ struct CancelFlow::Impl {
   /// The local task that the expression \p Up climbed from initializes.
   const VarDecl *dependentTask(const Climbed &Up) {
     const auto *D = Up.Parent.get<VarDecl>();
-    if (!D || !isLocalVar(D) || D->isStaticLocal() ||
+    if (!D || Up.Conditional || !isLocalVar(D) || D->isStaticLocal() ||
         D->getType()->isReferenceType() || !isWaitableTaskType(D->getType()))
       return nullptr;
     return D;
@@ -1265,7 +1344,7 @@ struct CancelFlow::Impl {
         // thread it joins, threads in a container it joins in a loop, a
         // task it waits on.
         if ((C == Carry::TokenCarrier || C == Carry::Token) && !ToSync)
-          if (const VarDecl *T = keptWorkStartedBy(PE, C)) {
+          if (const VarDecl *T = keptWorkStartedBy(PE, Top, C)) {
             Out.push_back({EventKind::Start, PE, Settlement::Pass, nullptr,
                            false, T});
             return;

@@ -41,3 +41,26 @@ void waited_through_when_any() {
   first.wait();
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: the end of the function is reached without cancelling 'cts'
+
+// Only maybe the task that was built with the token is waited on.
+void waits_on_one_of_two(bool cached) {
+  pplx::cancellation_token_source cts;
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: cancel handle 'cts' is not cancelled on every path
+  // CHECK-FIXES: auto cancelCtsFn = [&] { cts.cancel(); }; struct CancelCts { decltype(cancelCtsFn) &Run; ~CancelCts() { Run(); } } cancelCts{cancelCtsFn};
+  pplx::task<int> t([] { return 42; }, cts.get_token());
+  pplx::task<int> c = other();
+  (cached ? c : t).wait();
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: the end of the function is reached without cancelling 'cts'
+
+// A callee that takes the task by non-const reference may replace it.
+void replace(pplx::task<int> &t);
+void passed_by_reference_before_the_wait() {
+  pplx::cancellation_token_source cts;
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: cancel handle 'cts' is not cancelled on every path
+  // CHECK-FIXES: auto cancelCtsFn = [&] { cts.cancel(); }; struct CancelCts { decltype(cancelCtsFn) &Run; ~CancelCts() { Run(); } } cancelCts{cancelCtsFn};
+  pplx::task<int> t([] { return 42; }, cts.get_token());
+  replace(t);
+  t.wait();
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: the end of the function is reached without cancelling 'cts'

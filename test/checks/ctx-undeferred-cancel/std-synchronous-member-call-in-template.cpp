@@ -40,6 +40,22 @@ template <class T> void dependent_call_elsewhere(T value, bool fail) {
   ss.request_stop();
 }
 
+// A dependent argument to a member function that is not listed.
+struct Scheduler {
+  template <class T> void submit(T value, std::stop_token tok);
+};
+template <class T> void unlisted_member_with_dependent_argument(T value, bool fail) {
+  std::stop_source ss;
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: cancel handle 'ss' is not cancelled on every path
+  // CHECK-FIXES: auto cancelSsFn = [&] { ss.request_stop(); }; struct CancelSs { decltype(cancelSsFn) &Run; ~CancelSs() { Run(); } } cancelSs{cancelSsFn};
+  Scheduler sched;
+  sched.submit(value, ss.get_token());
+  if (fail)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: this return is reached without cancelling 'ss'
+  ss.request_stop();
+}
+
 void instantiate(std::unique_lock<std::mutex> &lock) {
   wait_with_token<std::mutex, std::unique_lock<std::mutex>>();
   wait_for_with_token(lock);

@@ -54,6 +54,19 @@ void index_loop_join(int n) {
     workers[i].join();
 }
 
+// A break inside a nested loop stays in that loop: every thread is joined.
+void join_loop_with_inner_search(const std::vector<int> &ids) {
+  std::stop_source src;
+  std::vector<std::thread> workers;
+  workers.emplace_back([tok = src.get_token()] { (void)tok.stop_requested(); });
+  for (auto &w : workers) {
+    for (int id : ids)
+      if (id < 0)
+        break;
+    w.join();
+  }
+}
+
 // A oneTBB context used by threads that are all joined before the context
 // goes out of scope.
 void tbb_context_in_threads() {

@@ -3,6 +3,7 @@
 // cancelled.
 // RUN: %check_ctx %s ctx-undeferred-cancel %t -std=c++20
 
+#include <functional>
 #include <stop_token>
 #include <thread>
 #include <utility>
@@ -17,7 +18,7 @@ void returns_before_the_join_loop() {
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: cancel handle 'src' is not cancelled on every path
   // CHECK-FIXES: auto cancelSrcFn = [&] { src.request_stop(); }; struct CancelSrc { decltype(cancelSrcFn) &Run; ~CancelSrc() { Run(); } } cancelSrc{cancelSrcFn};
   std::vector<std::thread> workers;
-  workers.emplace_back(work, src.get_token());
+  workers.emplace_back([tok = src.get_token()] { (void)tok.stop_requested(); });
   if (fail())
     return;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: this return is reached without cancelling 'src'
@@ -31,7 +32,7 @@ void join_loop_that_breaks() {
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: cancel handle 'src' is not cancelled on every path
   // CHECK-FIXES: auto cancelSrcFn = [&] { src.request_stop(); }; struct CancelSrc { decltype(cancelSrcFn) &Run; ~CancelSrc() { Run(); } } cancelSrc{cancelSrcFn};
   std::vector<std::thread> workers;
-  workers.emplace_back(work, src.get_token());
+  workers.emplace_back([tok = src.get_token()] { (void)tok.stop_requested(); });
   for (auto &w : workers) {
     if (fail())
       break;
@@ -46,8 +47,48 @@ void container_handed_on() {
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: cancel handle 'src' is not cancelled on every path
   // CHECK-FIXES: auto cancelSrcFn = [&] { src.request_stop(); }; struct CancelSrc { decltype(cancelSrcFn) &Run; ~CancelSrc() { Run(); } } cancelSrc{cancelSrcFn};
   std::vector<std::thread> workers;
-  workers.emplace_back(work, src.get_token());
+  workers.emplace_back([tok = src.get_token()] { (void)tok.stop_requested(); });
   keep(std::move(workers));
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: the end of the function is reached without cancelling 'src'
+
+// Detached in the loop body before the join.
+void detached_in_the_join_loop(bool stopping) {
+  std::stop_source src;
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: cancel handle 'src' is not cancelled on every path
+  // CHECK-FIXES: auto cancelSrcFn = [&] { src.request_stop(); }; struct CancelSrc { decltype(cancelSrcFn) &Run; ~CancelSrc() { Run(); } } cancelSrc{cancelSrcFn};
+  std::vector<std::thread> workers;
+  workers.emplace_back([tok = src.get_token()] { (void)tok.stop_requested(); });
+  for (auto &w : workers) {
+    if (stopping)
+      w.detach();
+    if (w.joinable())
+      w.join();
+  }
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: the end of the function is reached without cancelling 'src'
+
+// Only one of two containers is joined, chosen at run time.
+void joins_one_of_two(bool primary) {
+  std::stop_source src;
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: cancel handle 'src' is not cancelled on every path
+  // CHECK-FIXES: auto cancelSrcFn = [&] { src.request_stop(); }; struct CancelSrc { decltype(cancelSrcFn) &Run; ~CancelSrc() { Run(); } } cancelSrc{cancelSrcFn};
+  std::vector<std::thread> workers, spares;
+  workers.emplace_back([tok = src.get_token()] { (void)tok.stop_requested(); });
+  for (auto &w : primary ? workers : spares)
+    w.join();
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: the end of the function is reached without cancelling 'src'
+
+// The lambda is an argument of the function the thread runs, which may keep it.
+void lambda_passed_to_the_thread_function(void (*run_with)(std::function<void()>)) {
+  std::stop_source src;
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: cancel handle 'src' is not cancelled on every path
+  // CHECK-FIXES: auto cancelSrcFn = [&] { src.request_stop(); }; struct CancelSrc { decltype(cancelSrcFn) &Run; ~CancelSrc() { Run(); } } cancelSrc{cancelSrcFn};
+  std::vector<std::thread> workers;
+  workers.emplace_back(run_with, [tok = src.get_token()] { (void)tok.stop_requested(); });
+  for (auto &w : workers)
+    w.join();
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: the end of the function is reached without cancelling 'src'
 
@@ -57,7 +98,7 @@ void detached_in_the_loop() {
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: cancel handle 'src' is not cancelled on every path
   // CHECK-FIXES: auto cancelSrcFn = [&] { src.request_stop(); }; struct CancelSrc { decltype(cancelSrcFn) &Run; ~CancelSrc() { Run(); } } cancelSrc{cancelSrcFn};
   std::vector<std::thread> workers;
-  workers.emplace_back(work, src.get_token());
+  workers.emplace_back([tok = src.get_token()] { (void)tok.stop_requested(); });
   for (auto &w : workers)
     w.detach();
 }
