@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The pieces of scripts/ctxtidy and scripts/git-pre-commit, one at a time."""
 
+import hashlib
 import importlib.machinery
 import importlib.util
 import os
@@ -16,13 +17,18 @@ from ctxtidy import exported_fixes  # noqa: E402
 from ctxtidy.code_units import find_units  # noqa: E402
 
 
-def load_hook():
+def load_script(name):
+    module_name = name.replace("-", "_")
     loader = importlib.machinery.SourceFileLoader(
-        "git_pre_commit", os.path.join(support.SCRIPTS, "git-pre-commit"))
-    spec = importlib.util.spec_from_loader("git_pre_commit", loader)
+        module_name, os.path.join(support.SCRIPTS, name))
+    spec = importlib.util.spec_from_loader(module_name, loader)
     module = importlib.util.module_from_spec(spec)
     loader.exec_module(module)
     return module
+
+
+def load_hook():
+    return load_script("git-pre-commit")
 
 
 class ExportedFixes(support.TempDirTest):
@@ -179,6 +185,33 @@ class GitHubActionsSample(unittest.TestCase):
             if word.startswith("-"):
                 self.assertIn(word, usage)
         self.assertEqual(workflow["permissions"]["security-events"], "write")
+
+
+class VerifiedDownload(support.TempDirTest):
+    """fetch-corpus takes a tarball from another suite only when it matches
+    the size and SHA-256 of apt's signed index."""
+
+    def setUp(self):
+        super().setUp()
+        self.fetch = load_script("fetch-corpus")
+        self.src = os.path.join(self.tmp, "pkg_1.0.orig.tar.xz")
+        with open(self.src, "wb") as f:
+            f.write(b"upstream sources\n" * 100)
+        self.sha = hashlib.sha256(open(self.src, "rb").read()).hexdigest()
+        self.size = os.path.getsize(self.src)
+        self.url = "file://" + self.src
+        self.dest = os.path.join(self.tmp, "cache.tar.xz")
+
+    def test_matching_file_is_kept(self):
+        self.fetch.fetch_verified(self.url, self.size, self.sha, self.dest)
+        self.assertEqual(open(self.dest, "rb").read(), open(self.src, "rb").read())
+
+    def test_wrong_checksum_or_size_is_refused(self):
+        for size, sha in ((self.size, "0" * 64), (self.size + 1, self.sha)):
+            with self.assertRaises(SystemExit):
+                self.fetch.fetch_verified(self.url, size, sha, self.dest)
+            self.assertFalse(os.path.exists(self.dest))
+            self.assertFalse(os.path.exists(self.dest + ".part"))
 
 
 class SkipLogic(unittest.TestCase):
