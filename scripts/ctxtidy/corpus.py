@@ -110,7 +110,9 @@ def sample(units, per_family):
     """A deterministic sample that covers every family: per family, the half
     with the most catalogue uses (then the most uses of threads and
     asynchronous work), then the rest by a stable hash of the path (so the
-    sample does not drift when files are added elsewhere). A family whose
+    sample does not drift when files are added elsewhere). Paths are taken
+    relative to the corpus, so the sample is the same wherever the corpus
+    lives (a CI checkout, a developer's tree). A family whose
     units carry "sample" (the application families, whose TUs are large)
     gives at most that many. Units marked "sampled": False (files a family
     took in later) are never drawn, so the sample stays what it was."""
@@ -124,12 +126,12 @@ def sample(units, per_family):
             continue
         n = min([per_family] + [u["sample"] for u in members if "sample" in u])
         by_uses = sorted(members, key=lambda u: (-u["uses"], -u.get("async_uses", 0),
-                                                 u["file"]))
+                                                 u["rel"]))
         take = by_uses[: (n + 1) // 2]
         rest = sorted((u for u in members if u not in take),
-                      key=lambda u: stable_hash(u["file"]))
+                      key=lambda u: stable_hash(u["rel"]))
         take += rest[: n - len(take)]
-        chosen += sorted(take, key=lambda u: u["file"])
+        chosen += sorted(take, key=lambda u: u["rel"])
     return chosen
 
 

@@ -15,6 +15,7 @@ from support import run  # noqa: E402
 sys.path.insert(0, support.SCRIPTS)
 from ctxtidy import exported_fixes  # noqa: E402
 from ctxtidy.code_units import find_units  # noqa: E402
+from ctxtidy import corpus  # noqa: E402
 
 
 def load_script(name):
@@ -212,6 +213,25 @@ class VerifiedDownload(support.TempDirTest):
                 self.fetch.fetch_verified(self.url, size, sha, self.dest)
             self.assertFalse(os.path.exists(self.dest))
             self.assertFalse(os.path.exists(self.dest + ".part"))
+
+
+class CorpusSample(unittest.TestCase):
+    """The ctest sample is the same wherever the corpus lives."""
+
+    def units(self, root):
+        out = []
+        for fam in ("asio", "std"):
+            for i in range(20):
+                rel = "%s/pkg/test_%02d.cpp" % (fam, i)
+                out.append({"family": fam, "rel": rel, "file": os.path.join(root, rel),
+                            "uses": i % 3, "async_uses": i % 5})
+        return out
+
+    def test_same_sample_under_any_root(self):
+        a = [u["rel"] for u in corpus.sample(self.units("/work/a/build/corpus/src"), 8)]
+        b = [u["rel"] for u in corpus.sample(self.units("/tmp/ci-clone/build/corpus/src"), 8)]
+        self.assertEqual(len(a), 16)
+        self.assertEqual(a, b)
 
 
 class SkipLogic(unittest.TestCase):
