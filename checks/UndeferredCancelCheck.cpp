@@ -165,9 +165,12 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
     // to (a thread, a container of threads, a task; null: any other work).
     // Each group is one search: a start whose work ends at a join or wait
     // is settled there, never by the end of another object's work.
-    llvm::SmallVector<
-        std::pair<const VarDecl *, llvm::SmallVector<CFGPosition, 4>>, 2>
-        Groups;
+    struct Group {
+      const VarDecl *Work;
+      llvm::SmallVector<CFGPosition, 4> Starts;
+      llvm::SmallVector<const Stmt *, 4> StartStmts;
+    };
+    llvm::SmallVector<Group, 2> Groups;
     for (const Stmt *S : HF.ObligationStarts) {
       if (llvm::any_of(HF.Guards, [&](const DeclStmt *G) {
             return guardCovers(G, S, parents(Ctx));
@@ -187,28 +190,49 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
       if (ReachedUncancelled && !ReachedUncancelled->contains(StartElement))
         continue;
       const VarDecl *Work = HF.StartWork.lookup(S);
-      auto *G = llvm::find_if(Groups, [&](const auto &Gr) {
-        return Gr.first == Work;
-      });
+      auto *G = llvm::find_if(Groups,
+                              [&](const Group &Gr) { return Gr.Work == Work; });
       if (G == Groups.end()) {
-        Groups.push_back({Work, {}});
+        Groups.push_back({Work, {}, {}});
         G = &Groups.back();
       }
-      G->second.push_back(*Pos);
+      G->Starts.push_back(*Pos);
+      G->StartStmts.push_back(S);
     }
     std::optional<ExitPoint> Exit;
-    for (const auto &[Work, Starts] : Groups) {
+    const Stmt *ExitStart = nullptr;
+    const VarDecl *ExitWork = nullptr;
+    for (const Group &G : Groups) {
       llvm::DenseSet<const Stmt *> EndElements;
       for (const auto &[W, J] : HF.WorkEnds)
-        if (W == Work)
+        if (W == G.Work)
           if (const Stmt *E = Paths->elementStatementOf(J))
             EndElements.insert(E);
-      Exit = Paths->findExitAvoiding(Starts, [&](const CFGElement &E) {
+      auto Ends = [&](const CFGElement &E) {
         const Stmt *S = ExitPathAnalysis::statementOf(E);
         return S && (SettleElements.contains(S) || EndElements.contains(S));
+      };
+      Exit = Paths->findExitAvoiding(G.Starts, Ends);
+      if (!Exit)
+        continue;
+      // Only for the warning: the first start (in source order) that an
+      // exit is reached from, and that exit, for the notes.
+      llvm::SmallVector<unsigned, 4> Order(G.Starts.size());
+      for (unsigned I = 0; I < Order.size(); ++I)
+        Order[I] = I;
+      llvm::stable_sort(Order, [&](unsigned A, unsigned B) {
+        return SM.isBeforeInTranslationUnit(G.StartStmts[A]->getBeginLoc(),
+                                            G.StartStmts[B]->getBeginLoc());
       });
-      if (Exit)
-        break;
+      for (unsigned I : Order)
+        if (std::optional<ExitPoint> One =
+                Paths->findExitAvoiding(G.Starts[I], Ends)) {
+          Exit = One;
+          ExitStart = G.StartStmts[I];
+          break;
+        }
+      ExitWork = G.Work;
+      break;
     }
     if (!Exit)
       continue;
@@ -260,6 +284,23 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
                     << Name;
       if (FixOnWarning)
         Warning << Fix;
+    }
+
+    // Where the token left, for a source (a cancel function's obligation
+    // starts at its own declaration).
+    if (!IsFunction && ExitStart && ExitStart->getBeginLoc().isValid()) {
+      if (ExitWork)
+        diag(ExitStart->getBeginLoc(),
+             "the token of '%0' goes to '%1' here, which is not joined or "
+             "waited for on every path",
+             DiagnosticIDs::Note)
+            << Name << ExitWork->getName();
+      else
+        diag(ExitStart->getBeginLoc(),
+             "the token of '%0' goes to work that may outlive the function "
+             "here",
+             DiagnosticIDs::Note)
+            << Name;
     }
 
     llvm::StringRef Verb = IsFunction ? "calling" : "cancelling";

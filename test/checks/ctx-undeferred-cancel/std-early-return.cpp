@@ -14,6 +14,7 @@ void place_order() {
   // CHECK-FIXES: std::stop_source src;
   // CHECK-FIXES-NEXT: auto cancelSrcFn = [&] { src.request_stop(); }; struct CancelSrc { decltype(cancelSrcFn) &Run; ~CancelSrc() { Run(); } } cancelSrc{cancelSrcFn};
   std::thread(poll_inventory, src.get_token()).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the token of 'src' goes to work that may outlive the function here
   if (!reserve_stock())
     return;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: this return is reached without cancelling 'src'

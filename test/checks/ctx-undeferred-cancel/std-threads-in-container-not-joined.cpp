@@ -19,6 +19,7 @@ void returns_before_the_join_loop() {
   // CHECK-FIXES: auto cancelSrcFn = [&] { src.request_stop(); }; struct CancelSrc { decltype(cancelSrcFn) &Run; ~CancelSrc() { Run(); } } cancelSrc{cancelSrcFn};
   std::vector<std::thread> workers;
   workers.emplace_back([tok = src.get_token()] { (void)tok.stop_requested(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the token of 'src' goes to 'workers' here, which is not joined or waited for on every path
   if (fail())
     return;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: this return is reached without cancelling 'src'
