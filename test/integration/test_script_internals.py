@@ -215,6 +215,30 @@ class VerifiedDownload(support.TempDirTest):
             self.assertFalse(os.path.exists(self.dest + ".part"))
 
 
+class ArchiveUri(support.TempDirTest):
+    """fetch-corpus takes another suite from the archive the machine uses,
+    whichever format apt is configured in."""
+
+    def write(self, name, text):
+        path = os.path.join(self.tmp, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def test_deb822_and_one_line_entries(self):
+        fetch = load_script("fetch-corpus")
+        deb822 = self.write("debian.sources",
+                            "Types: deb\nURIs: http://mirror.example/debian/ "
+                            "http://other.example/debian\nSuites: bookworm\n")
+        one_line = self.write("sources.list",
+                              "# comment\ndeb [arch=amd64] http://ftp.example/debian "
+                              "bookworm main\n")
+        self.assertEqual(fetch.archive_uri(([deb822], [one_line])),
+                         "http://mirror.example/debian")
+        self.assertEqual(fetch.archive_uri(([], [one_line])), "http://ftp.example/debian")
+        self.assertEqual(fetch.archive_uri(([], [])), "http://deb.debian.org/debian")
+
+
 class CorpusSample(unittest.TestCase):
     """The ctest sample is the same wherever the corpus lives."""
 
