@@ -1,6 +1,7 @@
 //===--- CancelFlow.cpp - ctx-tidy ----------------------------------------===//
 
 #include "lib/CancelFlow.h"
+#include "lib/ExitPaths.h"
 #include "lib/ExprShapes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -467,37 +468,45 @@ struct CancelFlow::Impl {
     return false;
   }
 
-  /// The parameter type \p Arg binds to in \p Call; null when unknown
-  /// (variadic, dependent) or when \p Arg is the object of a member call.
-  QualType paramType(const Expr *Call, const Expr *Arg, bool &IsObject) {
+  /// The callee of \p Call and the index of the parameter \p Arg binds to;
+  /// none when unknown (variadic, dependent) or when \p Arg is the object
+  /// of a member call (then \p IsObject is set).
+  std::optional<std::pair<const FunctionDecl *, unsigned>>
+  paramIndex(const Expr *Call, const Expr *Arg, bool &IsObject) {
     IsObject = false;
-    const FunctionDecl *F = nullptr;
+    const FunctionDecl *F = calleeOf(Call);
     unsigned Offset = 0;
     llvm::ArrayRef<const Expr *> Args;
     if (const auto *CE = dyn_cast<CallExpr>(Call)) {
-      F = CE->getDirectCallee();
       Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-      if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(F)) {
+      const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
+      if (isa<CXXOperatorCallExpr>(CE) && M &&
+          M->isImplicitObjectMemberFunction()) {
         if (!Args.empty() && Args[0] == Arg) {
           IsObject = true;
-          return QualType();
+          return std::nullopt;
         }
         Offset = 1;
       }
     } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
-      F = CE->getConstructor();
       Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
     }
     if (!F)
-      return QualType();
+      return std::nullopt;
     for (unsigned I = Offset; I < Args.size(); ++I)
       if (Args[I] == Arg) {
-        unsigned P = I - Offset;
-        if (P < F->getNumParams())
-          return F->getParamDecl(P)->getType();
-        return QualType();
+        if (I - Offset < F->getNumParams())
+          return std::make_pair(F, I - Offset);
+        return std::nullopt;
       }
-    return QualType();
+    return std::nullopt;
+  }
+
+  /// The parameter type \p Arg binds to in \p Call; null when unknown
+  /// (variadic, dependent) or when \p Arg is the object of a member call.
+  QualType paramType(const Expr *Call, const Expr *Arg, bool &IsObject) {
+    auto P = paramIndex(Call, Arg, IsObject);
+    return P ? P->first->getParamDecl(P->second)->getType() : QualType();
   }
 
   /// True if the callee of \p Call, defined outside system headers, hands
@@ -507,33 +516,18 @@ struct CancelFlow::Impl {
   /// registers `[=] { src.cancel(); }` on another token). A copy that is
   /// only read, or kept without a cancel in sight, does not count.
   bool calleeKeepsCopyOf(const Expr *Call, const Expr *Arg) {
-    const FunctionDecl *F = calleeOf(Call);
-    if (!F)
-      return false;
+    bool IsObject = false;
+    auto Param = paramIndex(Call, Arg, IsObject);
     const FunctionDecl *Def = nullptr;
-    if (!F->hasBody(Def) || !Def ||
+    if (!Param || !Param->first->hasBody(Def) || !Def ||
+        Param->second >= Def->getNumParams() ||
         Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
       return false;
-    unsigned Offset = 0;
-    llvm::ArrayRef<const Expr *> Args;
-    if (const auto *CE = dyn_cast<CallExpr>(Call)) {
-      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-      if (const auto *M = dyn_cast<CXXMethodDecl>(F);
-          M && isa<CXXOperatorCallExpr>(CE) && M->isImplicitObjectMemberFunction())
-        Offset = 1;
-    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
-      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-    }
-    for (unsigned I = Offset; I < Args.size(); ++I) {
-      if (Args[I] != Arg || I - Offset >= Def->getNumParams())
-        continue;
-      const ParmVarDecl *P = Def->getParamDecl(I - Offset);
-      auto [It, New] = KeepsCopy.try_emplace(P, false);
-      if (New)
-        It->second = cancelsCopyIn(Def->getBody(), P, 0);
-      return It->second;
-    }
-    return false;
+    const ParmVarDecl *P = Def->getParamDecl(Param->second);
+    auto [It, New] = KeepsCopy.try_emplace(P, false);
+    if (New)
+      It->second = cancelsCopyIn(Def->getBody(), P, 0);
+    return It->second;
   }
 
   /// True if \p S holds a lambda that captures \p P by copy and calls a
@@ -601,8 +595,7 @@ struct CancelFlow::Impl {
     if (const auto *CE = dyn_cast<CXXConstructExpr>(PE)) {
       // PPL's task constructors take the token as a task_options, which
       // converts from it: look at the task the options go to.
-      if (recordNameOf(CE->getType()) == "pplx::task_options" ||
-          recordNameOf(CE->getType()) == "Concurrency::task_options")
+      if (isTaskOptionsType(CE->getType()))
         if (const auto *Task = climb(CE).Parent.get<CXXConstructExpr>())
           CE = Task;
       QualType T = CE->getType();
@@ -807,19 +800,6 @@ struct CancelFlow::Impl {
     return Joins;
   }
 
-  /// True if \p S is \p Outer or lies inside it.
-  bool isWithin(const Stmt *S, const Stmt *Outer) {
-    DynTypedNode Cur = DynTypedNode::create(*S);
-    for (unsigned Guard = 0; Guard < 256; ++Guard) {
-      if (Cur.get<Stmt>() == Outer)
-        return true;
-      Cur = parentOf(Cur);
-      if (Cur.getNodeKind().isNone())
-        return false;
-    }
-    return false;
-  }
-
   /// True if every use of the loop's element \p Each in \p Body is a
   /// join() or a query: it is not detached, moved, swapped or passed on.
   bool onlyJoinedIn(const Stmt *Body, const VarDecl *Each) {
@@ -828,7 +808,7 @@ struct CancelFlow::Impl {
     if (It == Index.Refs.end())
       return true;
     for (const DeclRefExpr *R : It->second)
-      if (isWithin(R, Body) &&
+      if (containsStmt(Body, R) &&
           (Index.InLambda.contains(R) ||
            !Uses.contains(methodName(memberCallOn(R)))))
         return false;

@@ -78,6 +78,12 @@ bool isWaitableTaskType(QualType T) {
          N == "concurrency::task";
 }
 
+bool isTaskOptionsType(QualType T) {
+  std::string N = recordNameOf(T);
+  return N == "pplx::task_options" || N == "Concurrency::task_options" ||
+         N == "concurrency::task_options";
+}
+
 bool isInInstantiation(const DeclContext *DC) {
   for (; DC; DC = DC->getParent()) {
     if (const auto *FD = dyn_cast<FunctionDecl>(DC))

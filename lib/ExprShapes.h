@@ -46,6 +46,11 @@ bool isThreadContainerType(QualType T);
 /// the work has ended.
 bool isWaitableTaskType(QualType T);
 
+/// True if \p T is PPL's task_options (pplx::task_options,
+/// concurrency::task_options), which converts from a cancellation token and
+/// carries it into a task's constructor.
+bool isTaskOptionsType(QualType T);
+
 /// True if \p DC is, or is nested in, a template instantiation. Walks the
 /// declaration contexts, so unlike the isInTemplateInstantiation() matcher
 /// it does not build the parent map of the whole translation unit.
