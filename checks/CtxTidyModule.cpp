@@ -6,8 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "checks/DetachedRefCaptureCheck.h"
-#include "checks/TemporaryCallbackCheck.h"
 #include "checks/StaticStorageCheck.h"
+#include "checks/TemporaryCallbackCheck.h"
 #include "checks/UndeferredCancelCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 

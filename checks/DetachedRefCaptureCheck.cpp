@@ -68,8 +68,7 @@ bool outlives(const ValueDecl *Object, const VarDecl *Context,
     return false;
   const Stmt *ObjectScope = scopeOf(VD, Parents);
   const Stmt *ContextScope = scopeOf(Context, Parents);
-  return ObjectScope && ContextScope &&
-         containsStmt(ObjectScope, ContextScope);
+  return ObjectScope && ContextScope && containsStmt(ObjectScope, ContextScope);
 }
 
 } // namespace
@@ -100,11 +99,10 @@ void DetachedRefCaptureCheck::registerMatchers(MatchFinder *Finder) {
   // index, so no site is found in them: the template is analysed as written.
   // (The isInTemplateInstantiation() matcher would index the parents of the
   // whole translation unit, system headers included, on every call.)
-  Finder->addMatcher(
-      cxxConstructExpr(hasType(cxxRecordDecl(
-                           hasAnyName("::std::thread", "::std::jthread"))))
-          .bind("thread"),
-      this);
+  Finder->addMatcher(cxxConstructExpr(hasType(cxxRecordDecl(hasAnyName(
+                                          "::std::thread", "::std::jthread"))))
+                         .bind("thread"),
+                     this);
   // In a template, a thread built from a lambda of dependent type is not
   // resolved yet.
   Finder->addMatcher(
@@ -112,9 +110,7 @@ void DetachedRefCaptureCheck::registerMatchers(MatchFinder *Finder) {
           hasType(cxxRecordDecl(hasAnyName("::std::thread", "::std::jthread"))))
           .bind("thread"),
       this);
-  Finder->addMatcher(
-      callExpr(argumentCountAtLeast(1)).bind("call"),
-      this);
+  Finder->addMatcher(callExpr(argumentCountAtLeast(1)).bind("call"), this);
 }
 
 void DetachedRefCaptureCheck::check(const MatchFinder::MatchResult &Result) {
@@ -166,9 +162,7 @@ void DetachedRefCaptureCheck::report(const DetachSite &Site, ASTContext &Ctx) {
       if (outlives(Object, Site.LocalExecutionContext, parents(Ctx)))
         return false;
     }
-    return Reported
-        .insert({R.Object, R.Loc.getRawEncoding()})
-        .second;
+    return Reported.insert({R.Object, R.Loc.getRawEncoding()}).second;
   };
   llvm::erase_if(Reaches, [&](const ContextReach &R) { return !Keep(R); });
   llvm::erase_if(Bound, [&](const ContextReach &R) { return !Keep(R); });
@@ -256,8 +250,9 @@ void DetachedRefCaptureCheck::report(const DetachSite &Site, ASTContext &Ctx) {
     const ParmVarDecl *Param = nullptr;
     if (ForwardedTo)
       for (unsigned I = 0; I < Forwarded.size(); ++I)
-        if (R.BoundRef && Forwarded[I]->IgnoreImplicit() ==
-                              static_cast<const Expr *>(R.BoundRef) &&
+        if (R.BoundRef &&
+            Forwarded[I]->IgnoreImplicit() ==
+                static_cast<const Expr *>(R.BoundRef) &&
             I < ForwardedTo->getNumParams())
           Param = ForwardedTo->getParamDecl(I);
     std::optional<FixItHint> H = buildBoundCopyFix(R, Param, Ctx);

@@ -95,8 +95,7 @@ void StaticStorageCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 bool StaticStorageCheck::isRestored(const StoreSite &S,
-                                    const StorageAnalysis &A,
-                                    ASTContext &Ctx) {
+                                    const StorageAnalysis &A, ASTContext &Ctx) {
   if (S.Kind == StoreKind::StaticInit || !S.Body)
     return false;
   // An RAII "current context" class: the constructor stores, the destructor
@@ -141,10 +140,9 @@ std::string StaticStorageCheck::eraseGuard(const StoreSite &S,
                                            SourceLocation &InsertAt) {
   if (S.Kind != StoreKind::Insert && S.Kind != StoreKind::SubscriptAssign)
     return "";
-  if (!S.Key || !S.Object || !isRepeatable(S.Key) ||
-      S.Key->isTypeDependent() || S.Object->isTypeDependent() ||
-      S.ObjectType.isNull() || !isKeyedContainer(S.ObjectType) ||
-      !A.isRepeatableAccess(S.Object))
+  if (!S.Key || !S.Object || !isRepeatable(S.Key) || S.Key->isTypeDependent() ||
+      S.Object->isTypeDependent() || S.ObjectType.isNull() ||
+      !isKeyedContainer(S.ObjectType) || !A.isRepeatableAccess(S.Object))
     return "";
   // Inside a withWLock-style callback the scope is the critical section,
   // not the request.
@@ -169,11 +167,10 @@ std::string StaticStorageCheck::eraseGuard(const StoreSite &S,
                     Ctx)
                  .str();
   } else {
-    Prefix =
-        (textOf(CharSourceRange::getTokenRange(S.Object->getSourceRange()),
-                Ctx) +
-         ".")
-            .str();
+    Prefix = (textOf(CharSourceRange::getTokenRange(S.Object->getSourceRange()),
+                     Ctx) +
+              ".")
+                 .str();
   }
   llvm::StringRef Key =
       textOf(CharSourceRange::getTokenRange(S.Key->getSourceRange()), Ctx);
@@ -263,10 +260,10 @@ void StaticStorageCheck::analyse(const StoreSite &S, const StorageAnalysis &A,
                          ? std::string("request context")
                          : ("request " + roleName(Held.Info->Role)).str();
   std::string Name = targetName(S.Target);
-  std::string Where = S.Target.LongLived
-                          ? "member of long-lived '" +
-                                qualifiedNameOf(S.Target.LongLived) + "'"
-                          : "";
+  std::string Where =
+      S.Target.LongLived
+          ? "member of long-lived '" + qualifiedNameOf(S.Target.LongLived) + "'"
+          : "";
   // "static 'g_active'", "'Server::last_', a member of long-lived 'Server',".
   std::string Slot = S.Target.LongLived ? "'" + Name + "', a " + Where + ","
                                         : "static '" + Name + "'";
@@ -298,8 +295,7 @@ void StaticStorageCheck::analyse(const StoreSite &S, const StorageAnalysis &A,
   // Where the storage is declared, and why it lives long.
   if (S.Kind != StoreKind::StaticInit)
     diag(cast<ValueDecl>(S.Target.Key->getCanonicalDecl())->getLocation(),
-         "'%0' declared here",
-         DiagnosticIDs::Note)
+         "'%0' declared here", DiagnosticIDs::Note)
         << Name;
   if (S.Target.LongLived) {
     std::optional<LongLivedReason> Why = A.longLived(S.Target.LongLived);

@@ -148,14 +148,14 @@ void TemporaryCallbackCheck::checkDiscarded(const Expr *Value,
     return;
 
   SourceLocation Loc = Obj->getBeginLoc();
-  auto Diag =
-      Factory ? diag(Loc, "'%0' created by '%1' is destroyed at the end of "
-                          "the statement; its callback will never run")
-                    << Info->Name << Factory->getDirectCallee()->getName()
-                    << Obj->getSourceRange()
-              : diag(Loc, "temporary '%0' is destroyed at the end of the "
-                          "statement; its callback will never run")
-                    << Info->Name << Obj->getSourceRange();
+  auto Diag = Factory
+                  ? diag(Loc, "'%0' created by '%1' is destroyed at the end of "
+                              "the statement; its callback will never run")
+                        << Info->Name << Factory->getDirectCallee()->getName()
+                        << Obj->getSourceRange()
+                  : diag(Loc, "temporary '%0' is destroyed at the end of the "
+                              "statement; its callback will never run")
+                        << Info->Name << Obj->getSourceRange();
 
   // The rewrite: name the object so that it lives to the end of the block.
   if (!Block)

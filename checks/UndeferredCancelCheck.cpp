@@ -1,8 +1,8 @@
 //===--- UndeferredCancelCheck.cpp - ctx-tidy -----------------------------===//
 
 #include "checks/UndeferredCancelCheck.h"
-#include "lib/ExprShapes.h"
 #include "lib/ExitPaths.h"
+#include "lib/ExprShapes.h"
 #include "lib/ScopeGuardFix.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -44,8 +44,7 @@ std::string indentationOf(SourceLocation Loc, const SourceManager &SM) {
 
 /// True if the guard declared by \p Guard is alive at \p S: declared before
 /// it in a block that contains it.
-bool guardCovers(const Stmt *Guard, const Stmt *S,
-                 const ParentIndex &Parents) {
+bool guardCovers(const Stmt *Guard, const Stmt *S, const ParentIndex &Parents) {
   const SourceManager &SM = Parents.context().getSourceManager();
   if (!SM.isBeforeInTranslationUnit(Guard->getEndLoc(), S->getBeginLoc()))
     return false;
@@ -245,12 +244,11 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
                   !HF.has(Settlement::Return) && !DSParents.empty() &&
                   DSParents[0].get<CompoundStmt>() &&
                   !DS->getBeginLoc().isMacroID() &&
-                  !DS->getEndLoc().isMacroID() &&
-                  !Flow.declaresThreadAfter(H);
+                  !DS->getEndLoc().isMacroID() && !Flow.declaresThreadAfter(H);
     SourceLocation InsertAt;
     if (CanFix) {
-      InsertAt = Lexer::getLocForEndOfToken(DS->getEndLoc(), 0, SM,
-                                            Ctx.getLangOpts());
+      InsertAt =
+          Lexer::getLocForEndOfToken(DS->getEndLoc(), 0, SM, Ctx.getLangOpts());
       std::string Action =
           IsFunction ? Name + "()" : model().cancelExpression(*H.Info, Name);
       if (InsertAt.isValid() && !Action.empty()) {
@@ -264,8 +262,7 @@ void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,
       }
     }
     bool FixOnWarning = !GuardText.empty() && !HF.has(Settlement::Move) &&
-                        !HF.has(Settlement::Store) &&
-                        !HF.has(Settlement::Pass);
+                        !HF.has(Settlement::Store) && !HF.has(Settlement::Pass);
     FixItHint Fix;
     if (!GuardText.empty())
       Fix = FixItHint::CreateInsertion(

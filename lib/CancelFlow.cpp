@@ -121,8 +121,7 @@ bool FunctionNameSet::containsCallee(const Expr *Call,
   if (const auto *OE =
           dyn_cast_or_null<OverloadExpr>(CE->getCallee()->IgnoreImplicit()))
     for (const NamedDecl *ND : OE->decls())
-      if (const auto *F =
-              dyn_cast_or_null<FunctionDecl>(functionKey(ND)))
+      if (const auto *F = dyn_cast_or_null<FunctionDecl>(functionKey(ND)))
         if (contains(F, Ctx))
           return true;
   return false;
@@ -187,10 +186,13 @@ bool isStoringMethod(const FunctionDecl *F) {
     return true;
   if (!F->getIdentifier())
     return F->getOverloadedOperator() == OO_Subscript;
-  static const llvm::StringSet<> Names = {
-      "push_back", "emplace_back", "push_front", "emplace_front", "insert",
-      "emplace",   "emplace_hint", "push",      "try_emplace",   "insert_or_assign",
-      "assign",    "store",        "set",       "add"};
+  static const llvm::StringSet<> Names = {"push_back",    "emplace_back",
+                                          "push_front",   "emplace_front",
+                                          "insert",       "emplace",
+                                          "emplace_hint", "push",
+                                          "try_emplace",  "insert_or_assign",
+                                          "assign",       "store",
+                                          "set",          "add"};
   return Names.contains(F->getName());
 }
 
@@ -308,9 +310,7 @@ struct CancelFlow::Impl {
       Locals.insert(V);
   }
 
-  DynTypedNode parentOf(const DynTypedNode &N) {
-    return Parents.parentOf(N);
-  }
+  DynTypedNode parentOf(const DynTypedNode &N) { return Parents.parentOf(N); }
   DynTypedNode parentOf(const Stmt *S) {
     return parentOf(DynTypedNode::create(*S));
   }
@@ -716,8 +716,8 @@ struct CancelFlow::Impl {
       return !InLoop && !InSwitch;
     if (isa<ContinueStmt>(S))
       return !InLoop;
-    if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr,
-            CoreturnStmt>(S))
+    if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr, CoreturnStmt>(
+            S))
       return true;
     if (isa<LambdaExpr>(S))
       return false;
@@ -741,9 +741,8 @@ struct CancelFlow::Impl {
     const auto *CS = dyn_cast_or_null<CompoundStmt>(Body);
     if (!CS)
       return false;
-    return llvm::any_of(CS->body(), [&](const Stmt *S) {
-      return isJoinStatement(S, IsX);
-    });
+    return llvm::any_of(CS->body(),
+                        [&](const Stmt *S) { return isJoinStatement(S, IsX); });
   }
 
   static bool refersTo(const Expr *E, const VarDecl *V) {
@@ -773,7 +772,7 @@ struct CancelFlow::Impl {
   std::optional<llvm::SmallVector<const Stmt *, 2>>
   joinPointsOf(const VarDecl *V) {
     static const llvm::StringSet<> Queries = {
-        "join",          "joinable",       "get_id",      "native_handle",
+        "join",           "joinable",        "get_id",      "native_handle",
         "get_stop_token", "get_stop_source", "request_stop"};
     llvm::SmallVector<const Stmt *, 2> Joins;
     std::optional<llvm::ArrayRef<const DeclRefExpr *>> Refs =
@@ -845,7 +844,8 @@ struct CancelFlow::Impl {
       // implicit code) the loop's `auto &&__range = v;`.
       const auto *FR = Up.Parent.get<CXXForRangeStmt>();
       if (const auto *Range = Up.Parent.get<VarDecl>())
-        if (const auto *DS = parentOf(DynTypedNode::create(*Range)).get<DeclStmt>())
+        if (const auto *DS =
+                parentOf(DynTypedNode::create(*Range)).get<DeclStmt>())
           if (const auto *Loop = parentOf(DS).get<CXXForRangeStmt>())
             if (Loop->getRangeStmt() == DS)
               FR = Loop;
@@ -855,8 +855,7 @@ struct CancelFlow::Impl {
         if (FR->getRangeInit() &&
             FR->getRangeInit()->IgnoreParenImpCasts() ==
                 Up.Top->IgnoreParenImpCasts() &&
-            Each &&
-            Each->getType()->isReferenceType() && FR->getRangeStmt() &&
+            Each && Each->getType()->isReferenceType() && FR->getRangeStmt() &&
             onlyJoinedIn(FR->getBody(), Each) &&
             loopBodyJoins(FR->getBody(),
                           [&](const Expr *X) { return refersTo(X, Each); })) {
@@ -912,10 +911,8 @@ struct CancelFlow::Impl {
     if (I->getInit()->isValueDependent() ||
         !I->getInit()->EvaluateAsInt(Zero, Ctx) || !Zero.Val.getInt().isZero())
       return nullptr;
-    const auto *Cond =
-        dyn_cast_or_null<BinaryOperator>(Loop->getCond()
-                                             ? Loop->getCond()->IgnoreImplicit()
-                                             : nullptr);
+    const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+        Loop->getCond() ? Loop->getCond()->IgnoreImplicit() : nullptr);
     if (!Cond || (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE) ||
         !refersTo(Cond->getLHS(), I))
       return nullptr;
@@ -991,9 +988,8 @@ struct CancelFlow::Impl {
         QualType Param = paramType(Call, Up.Top, IsObject);
         if (IsObject)
           continue;
-        if (Param.isNull() ||
-            (Param->isReferenceType() &&
-             !Param.getNonReferenceType().isConstQualified()))
+        if (Param.isNull() || (Param->isReferenceType() &&
+                               !Param.getNonReferenceType().isConstQualified()))
           return false;
       }
     }
@@ -1135,8 +1131,8 @@ struct CancelFlow::Impl {
         // The initializer is a CFG element; a declaration statement that
         // also declares a class is not (the CFG splits it).
         const auto *DS = parentOf(DynTypedNode::create(*G)).get<DeclStmt>();
-        const Stmt *Where = G->getInit() ? static_cast<const Stmt *>(G->getInit())
-                                         : DS;
+        const Stmt *Where =
+            G->getInit() ? static_cast<const Stmt *>(G->getInit()) : DS;
         if (Where)
           Out.push_back({EventKind::Settle, Where, Settlement::Guard, DS});
         return;
@@ -1159,8 +1155,7 @@ struct CancelFlow::Impl {
       Out.push_back({EventKind::Settle, Top, Settlement::Move});
       return;
     }
-    if (P.get<ReturnStmt>() || P.get<CoreturnStmt>() ||
-        P.get<CoyieldExpr>()) {
+    if (P.get<ReturnStmt>() || P.get<CoreturnStmt>() || P.get<CoyieldExpr>()) {
       escape(C, P.get<Stmt>(), Settlement::Return, false, Out);
       return;
     }
@@ -1168,8 +1163,8 @@ struct CancelFlow::Impl {
     if (const auto *ME = P.get<MemberExpr>()) {
       if (ME->getBase() != Top)
         return;
-      const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
-          parentOf(ME).get<Expr>());
+      const auto *Call =
+          dyn_cast_or_null<CXXMemberCallExpr>(parentOf(ME).get<Expr>());
       if (!Call)
         return;
       const CXXMethodDecl *M = Call->getMethodDecl();
@@ -1285,8 +1280,7 @@ struct CancelFlow::Impl {
             return;
           }
           // Converted into the return value: `return src;` into an optional.
-          if (isa<CXXConstructExpr>(PE) &&
-              climb(PE).Parent.get<ReturnStmt>()) {
+          if (isa<CXXConstructExpr>(PE) && climb(PE).Parent.get<ReturnStmt>()) {
             Out.push_back({EventKind::Settle, PE, Settlement::Return});
             return;
           }
@@ -1314,8 +1308,7 @@ struct CancelFlow::Impl {
         if (isTokenCarry(C) && isa<CXXConstructExpr>(PE)) {
           const ContextTypeInfo *I = Model.classify(PE->getType(), Ctx);
           const auto *V = climb(PE).Parent.get<VarDecl>();
-          if (I && I->Role == ContextRole::StopCallback && V &&
-              isLocalVar(V)) {
+          if (I && I->Role == ContextRole::StopCallback && V && isLocalVar(V)) {
             Out.push_back({EventKind::Observe, PE});
             return;
           }
@@ -1325,8 +1318,8 @@ struct CancelFlow::Impl {
         // task it waits on.
         if ((C == Carry::TokenCarrier || C == Carry::Token) && !ToSync)
           if (const VarDecl *T = keptWorkStartedBy(PE, Top, C)) {
-            Out.push_back({EventKind::Start, PE, Settlement::Pass, nullptr,
-                           false, T});
+            Out.push_back(
+                {EventKind::Start, PE, Settlement::Pass, nullptr, false, T});
             return;
           }
         escape(C, PE, Settlement::Pass, ToSync, Out);
@@ -1597,8 +1590,8 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
   // A source from a local std::jthread that is neither detached nor moved:
   // the thread requests stop when it is destroyed.
   if (const auto *V = dyn_cast<VarDecl>(H.Decl))
-    if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
-            initializingCall(V->getInit())))
+    if (const auto *Call =
+            dyn_cast_or_null<CXXMemberCallExpr>(initializingCall(V->getInit())))
       if (const auto *Obj = dyn_cast<DeclRefExpr>(
               Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
         if (const ContextTypeInfo *TI =

@@ -250,9 +250,9 @@ const LambdaExpr *lambdaOf(const Expr *Callable) {
     const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E);
     if (!CE || CE->getNumArgs() == 0)
       break;
-    bool RestDefaulted = llvm::all_of(
-        llvm::drop_begin(CE->arguments()),
-        [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); });
+    bool RestDefaulted =
+        llvm::all_of(llvm::drop_begin(CE->arguments()),
+                     [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); });
     if (!RestDefaulted)
       break;
     E = stripMove(CE->getArg(0));
@@ -300,9 +300,9 @@ llvm::SmallVector<const Expr *, 4> usesOf(const ValueDecl *Object,
   return Out;
 }
 
-llvm::SmallVector<ContextReach, 4>
-findContextReaches(const LambdaExpr *L, const ContextModel &Model,
-                   ASTContext &Ctx) {
+llvm::SmallVector<ContextReach, 4> findContextReaches(const LambdaExpr *L,
+                                                      const ContextModel &Model,
+                                                      ASTContext &Ctx) {
   llvm::SmallVector<ContextReach, 4> Out;
   if (!L || L->containsErrors() || !L->getCallOperator() ||
       L->getCallOperator()->isInvalidDecl() || hasErrors(L->getBody()))
@@ -376,7 +376,8 @@ findContextReaches(const LambdaExpr *L, const ContextModel &Model,
       }
       // [t = src.get_token()] with a handle that points into 'src'.
       const ContextTypeInfo *Info = Model.classify(VD->getType(), Ctx);
-      if (!isContextFamily(Info) || Info->Copy != CopySemantics::PointsIntoSource)
+      if (!isContextFamily(Info) ||
+          Info->Copy != CopySemantics::PointsIntoSource)
         continue;
       if (const VarDecl *Src = handleSourceOf(Init, Model, Ctx)) {
         R.Way = ReachWay::NonOwningHandle;
@@ -396,8 +397,8 @@ findContextReaches(const LambdaExpr *L, const ContextModel &Model,
       TypeFacts F = factsOf(VD->getType(), Model, Ctx);
       if (!F.Info)
         continue;
-      R.Way = C.isImplicit() ? ReachWay::DefaultByReference
-                             : ReachWay::ByReference;
+      R.Way =
+          C.isImplicit() ? ReachWay::DefaultByReference : ReachWay::ByReference;
       R.Object = VD;
       R.Info = F.Info;
       R.CopyOwns = F.CopyOwns;
@@ -408,8 +409,10 @@ findContextReaches(const LambdaExpr *L, const ContextModel &Model,
 
     // By copy: a raw pointer or a non-owning handle.
     if (VD->getType()->isPointerType()) {
-      const ValueDecl *Target = isa<ParmVarDecl>(VD) ? VD : pointeeOf(
-          VD->getInit() ? VD->getInit() : nullptr);
+      const ValueDecl *Target =
+          isa<ParmVarDecl>(VD)
+              ? VD
+              : pointeeOf(VD->getInit() ? VD->getInit() : nullptr);
       if (!Target)
         continue;
       QualType Pointee = Target->getType();

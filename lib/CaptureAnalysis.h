@@ -79,9 +79,9 @@ bool isFrameObject(const VarDecl *VD);
 /// object, in source order of the report locations. Members of *this are left
 /// out when the lambda also keeps *this alive (a by-copy capture initialized
 /// from shared_from_this()).
-llvm::SmallVector<ContextReach, 4>
-findContextReaches(const LambdaExpr *L, const ContextModel &Model,
-                   ASTContext &Ctx);
+llvm::SmallVector<ContextReach, 4> findContextReaches(const LambdaExpr *L,
+                                                      const ContextModel &Model,
+                                                      ASTContext &Ctx);
 
 /// The std::ref / std::cref arguments among \p Args that refer to a
 /// context-family frame object or member.

@@ -31,8 +31,8 @@ std::optional<CharSourceRange> ampersandOf(SourceLocation NameLoc,
     unsigned End = Offset + 1;
     while (End < Buf.size() && isWhitespace(Buf[End]))
       ++End;
-    return CharSourceRange::getCharRange(NameLoc,
-                                         NameLoc.getLocWithOffset(End - Offset));
+    return CharSourceRange::getCharRange(
+        NameLoc, NameLoc.getLocWithOffset(End - Offset));
   }
   unsigned I = Offset;
   while (I > 0 && isWhitespace(Buf[I - 1]))
@@ -45,8 +45,8 @@ std::optional<CharSourceRange> ampersandOf(SourceLocation NameLoc,
 
 bool isAssignmentTo(const Stmt *S, const ValueDecl *VD) {
   auto Names = [&](const Expr *E) {
-    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
-                                                      : nullptr);
+    const auto *DRE =
+        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
     return DRE && DRE->getDecl() == VD;
   };
   if (const auto *BO = dyn_cast<BinaryOperator>(S))
@@ -172,8 +172,7 @@ CaptureFix buildCaptureFix(const LambdaExpr *L,
     case ReachWay::DefaultByReference: {
       const ValueDecl *Named =
           R.Capture ? R.Capture->getCapturedVar() : R.Object;
-      if (!Named || isa<FieldDecl>(R.Object) ||
-          isReassigned(R.Object, Outer))
+      if (!Named || isa<FieldDecl>(R.Object) || isReassigned(R.Object, Outer))
         continue;
       bool Ok = true, Mutates = false;
       for (const Expr *Use : usesOf(Named, Body)) {

@@ -7,8 +7,8 @@
 #ifndef CTX_TIDY_LIB_CONTEXTMATCHERS_H
 #define CTX_TIDY_LIB_CONTEXTMATCHERS_H
 
-#include "clang/ASTMatchers/ASTMatchers.h"
 #include "lib/ContextModel.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 
 namespace clang::tidy::ctx {
 
@@ -16,8 +16,7 @@ namespace clang::tidy::ctx {
 /// model gives \p Role.
 AST_MATCHER_P2(QualType, hasContextRole, const ContextModel *, Model,
                ContextRole, Role) {
-  const ContextTypeInfo *Info =
-      Model->classify(Node, Finder->getASTContext());
+  const ContextTypeInfo *Info = Model->classify(Node, Finder->getASTContext());
   return Info && Info->Role == Role;
 }
 

@@ -7,8 +7,8 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::ctx {
 
@@ -209,7 +209,8 @@ std::optional<llvm::StringRef> ctxAnnotation(const Decl *D) {
 
 /// Names of \p RD and of its bases, each as qualifiedNameOf prints it.
 void classAndBaseNames(const CXXRecordDecl *RD,
-                       llvm::SmallVectorImpl<std::string> &Out, unsigned Depth) {
+                       llvm::SmallVectorImpl<std::string> &Out,
+                       unsigned Depth) {
   if (!RD || Depth > 8)
     return;
   Out.push_back(qualifiedNameOf(RD));
@@ -388,9 +389,8 @@ void ContextModel::bind(const ASTContext &Ctx) const {
         ByDecl.try_emplace(D, Info.get());
 }
 
-const ContextTypeInfo *
-ContextModel::infoForAnnotated(const CXXRecordDecl *RD,
-                               ContextRole Role) const {
+const ContextTypeInfo *ContextModel::infoForAnnotated(const CXXRecordDecl *RD,
+                                                      ContextRole Role) const {
   auto Info = std::make_unique<ContextTypeInfo>();
   Info->Role = Role;
   Info->Name = qualifiedNameOf(RD);
@@ -458,8 +458,7 @@ const ContextTypeInfo *ContextModel::classify(QualType T,
     // A dependent specialization of a known template (std::stop_callback<F>
     // inside a template) still has a known role.
     if (const auto *TST = T->getAs<TemplateSpecializationType>())
-      if (const TemplateDecl *TD =
-              TST->getTemplateName().getAsTemplateDecl())
+      if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl())
         if (const auto *CTD = dyn_cast<ClassTemplateDecl>(TD))
           return classify(CTD->getTemplatedDecl(), Ctx);
     if (const auto *ICN = T->getAs<InjectedClassNameType>())

@@ -167,9 +167,9 @@ private:
   void bind(const ASTContext &Ctx) const;
   const ContextTypeInfo *infoForAnnotated(const CXXRecordDecl *RD,
                                           ContextRole Role) const;
-  bool methodNamed(const CXXMethodDecl *M, const ASTContext &Ctx,
-                   const llvm::StringMap<llvm::SmallVector<std::string, 2>>
-                       &ByClass) const;
+  bool methodNamed(
+      const CXXMethodDecl *M, const ASTContext &Ctx,
+      const llvm::StringMap<llvm::SmallVector<std::string, 2>> &ByClass) const;
 
   std::vector<std::unique_ptr<ContextTypeInfo>> Entries;
   llvm::StringMap<ContextTypeInfo *> ByName;

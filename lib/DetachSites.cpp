@@ -1,8 +1,8 @@
 //===--- DetachSites.cpp - ctx-tidy ---------------------------------------===//
 
 #include "lib/DetachSites.h"
-#include "lib/ExprShapes.h"
 #include "lib/CaptureAnalysis.h"
+#include "lib/ExprShapes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -15,10 +15,14 @@ namespace clang::tidy::ctx {
 // (boost/asio/post.hpp, dispatch.hpp, defer.hpp, co_spawn.hpp), folly
 // (folly/Executor.h, folly/futures/Future.h).
 const char *const DefaultDetachingCalls[] = {
-    "boost::asio::post",     "boost::asio::dispatch",
-    "boost::asio::defer",    "boost::asio::co_spawn",
-    "boost::asio::io_context::post", "boost::asio::io_context::dispatch",
-    "folly::Executor::add",  "folly::via",
+    "boost::asio::post",
+    "boost::asio::dispatch",
+    "boost::asio::defer",
+    "boost::asio::co_spawn",
+    "boost::asio::io_context::post",
+    "boost::asio::io_context::dispatch",
+    "folly::Executor::add",
+    "folly::via",
     nullptr,
 };
 
@@ -148,19 +152,20 @@ void collectWaits(const Stmt *S, llvm::DenseSet<const Stmt *> &Out) {
 /// in a member, a global or a container that is not local, or passed to a
 /// function. None while it stays in a local (whose destructor runs here).
 std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
-                                       const ParentIndex &Parents, unsigned Depth = 0);
+                                       const ParentIndex &Parents,
+                                       unsigned Depth = 0);
 
-std::optional<SourceLocation> escapeOfLocal(const VarDecl *VD,
-                                            const Stmt *Body, const ParentIndex &Parents,
+std::optional<SourceLocation> escapeOfLocal(const VarDecl *VD, const Stmt *Body,
+                                            const ParentIndex &Parents,
                                             unsigned Depth) {
   if (!VD->hasLocalStorage())
     return VD->getLocation();
   for (const Expr *Use : usesOf(VD, Body)) {
     DynTypedNodeList Ps = Parents.parents(*Use);
     const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
-    while (P && isa<ImplicitCastExpr, ParenExpr, CXXConstructExpr,
-                    ExprWithCleanups, CXXBindTemporaryExpr,
-                    MaterializeTemporaryExpr>(P)) {
+    while (P &&
+           isa<ImplicitCastExpr, ParenExpr, CXXConstructExpr, ExprWithCleanups,
+               CXXBindTemporaryExpr, MaterializeTemporaryExpr>(P)) {
       Ps = Parents.parents(*P);
       P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
     }
@@ -179,7 +184,8 @@ std::optional<SourceLocation> escapeOfLocal(const VarDecl *VD,
 }
 
 std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
-                                       const ParentIndex &Parents, unsigned Depth) {
+                                       const ParentIndex &Parents,
+                                       unsigned Depth) {
   if (Depth > 4)
     return std::nullopt;
   const Stmt *Cur = E;
@@ -301,8 +307,7 @@ const ValueDecl *stableContextObject(const Expr *E) {
     return nullptr;
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (FD &&
-        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+    if (FD && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
         isExecutionContextType(FD->getType()))
       return FD;
     return nullptr;
@@ -408,9 +413,9 @@ const VarDecl *resultVariable(const Expr *E, const ParentIndex &Parents) {
                  ? VD
                  : nullptr;
     const Stmt *P = Ps[0].get<Stmt>();
-    if (!P || !isa<ExprWithCleanups, MaterializeTemporaryExpr,
-                   CXXBindTemporaryExpr, ImplicitCastExpr, ParenExpr,
-                   CXXConstructExpr>(P))
+    if (!P ||
+        !isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+             ImplicitCastExpr, ParenExpr, CXXConstructExpr>(P))
       return nullptr;
     Cur = P;
   }
@@ -508,8 +513,8 @@ DetachSiteFinder::Frame *DetachSiteFinder::frameOf(const Expr *E,
   return Slot.get();
 }
 
-std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
-                                                       const ParentIndex &Parents) {
+std::optional<DetachSite>
+DetachSiteFinder::threadSite(const Expr *E, const ParentIndex &Parents) {
   if (!E || E->containsErrors() || !isStdThreadType(E->getType()))
     return std::nullopt;
   llvm::SmallVector<const Expr *, 4> Args;
@@ -535,7 +540,8 @@ std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
   if (const auto *DRE = dyn_cast<DeclRefExpr>(ignoreTemporaries(Args[0])))
     Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
   else if (const auto *UO = dyn_cast<UnaryOperator>(ignoreTemporaries(Args[0])))
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(ignoreTemporaries(UO->getSubExpr())))
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(ignoreTemporaries(UO->getSubExpr())))
       Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
   Site.Callee = recordNameOf(E->getType());
 
@@ -563,7 +569,8 @@ std::optional<DetachSite> DetachSiteFinder::threadSite(const Expr *E,
     }
     if (const auto *ME = dyn_cast<MemberExpr>(P)) {
       DynTypedNodeList GP = Parents.parents(*ME);
-      const auto *MC = GP.size() == 1 ? GP[0].get<CXXMemberCallExpr>() : nullptr;
+      const auto *MC =
+          GP.size() == 1 ? GP[0].get<CXXMemberCallExpr>() : nullptr;
       if (!MC || !MC->getMethodDecl() ||
           !MC->getMethodDecl()->getIdentifier() ||
           MC->getMethodDecl()->getName() != "detach")
@@ -636,8 +643,8 @@ bool DetachSiteFinder::isDetachingCallee(const FunctionDecl *FD) const {
   return false;
 }
 
-std::optional<DetachSite> DetachSiteFinder::callSite(const CallExpr *E,
-                                                     const ParentIndex &Parents) {
+std::optional<DetachSite>
+DetachSiteFinder::callSite(const CallExpr *E, const ParentIndex &Parents) {
   if (!E || E->containsErrors())
     return std::nullopt;
   const FunctionDecl *FD = E->getDirectCallee();
@@ -690,10 +697,10 @@ DetachSiteFinder::classifyCallee(const FunctionDecl *FD,
 }
 
 std::optional<DetachSite>
-DetachSiteFinder::asyncSite(const CallExpr *E, Frame &F, const ParentIndex &Parents) {
+DetachSiteFinder::asyncSite(const CallExpr *E, Frame &F,
+                            const ParentIndex &Parents) {
   unsigned First = 0;
-  if (E->getNumArgs() > 1 &&
-      recordNameOf(E->getArg(0)->getType()).empty() &&
+  if (E->getNumArgs() > 1 && recordNameOf(E->getArg(0)->getType()).empty() &&
       E->getArg(0)->getType()->isEnumeralType())
     First = 1; // std::launch policy.
   std::optional<SourceLocation> Escape = escapeOf(E, F.Body, Parents);
@@ -704,7 +711,8 @@ DetachSiteFinder::asyncSite(const CallExpr *E, Frame &F, const ParentIndex &Pare
   Site.Callable = E->getArg(First);
   for (unsigned I = First + 1; I < E->getNumArgs(); ++I)
     Site.ForwardedArgs.push_back(E->getArg(I));
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(ignoreTemporaries(E->getArg(First))))
+  if (const auto *DRE =
+          dyn_cast<DeclRefExpr>(ignoreTemporaries(E->getArg(First))))
     Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
   Site.At = *Escape;
   Site.Callee = "std::async";
@@ -741,9 +749,8 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
     ExitPathAnalysis *Paths = F.paths(Parents.context());
     if (Paths)
       if (std::optional<CFGPosition> At = Paths->positionOf(E))
-        if (!Paths->findExitAvoiding(*At, [&](const CFGElement &El) {
-              return waitsOn(El, Result);
-            }))
+        if (!Paths->findExitAvoiding(
+                *At, [&](const CFGElement &El) { return waitsOn(El, Result); }))
           return std::nullopt;
   }
 
@@ -781,7 +788,8 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
 }
 
 std::optional<DetachSite>
-DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F, const ParentIndex &Parents) {
+DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F,
+                           const ParentIndex &Parents) {
   const FunctionDecl *FD = E->getDirectCallee();
   unsigned Shift = isa<CXXOperatorCallExpr>(E) ? 1 : 0;
   const VarDecl *LocalContext = nullptr;
@@ -794,7 +802,8 @@ DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F, const ParentIndex &Paren
       const auto *UO = dyn_cast<UnaryOperator>(ignoreTemporaries(Arg));
       if (UO && UO->getOpcode() == UO_AddrOf)
         if (const VarDecl *VD = localObject(UO->getSubExpr()))
-          if (const ContextTypeInfo *Info = Model.classify(VD->getType(), Parents.context()))
+          if (const ContextTypeInfo *Info =
+                  Model.classify(VD->getType(), Parents.context()))
             if (Info->Role == ContextRole::RequestContext)
               LocalContext = VD;
     } else if (recordNameOf(T) == "std::function") {

@@ -82,10 +82,12 @@ public:
 
   /// The site started by a std::thread/std::jthread construction \p E: a
   /// CXXConstructExpr, or a CXXUnresolvedConstructExpr in a template.
-  std::optional<DetachSite> threadSite(const Expr *E, const ParentIndex &Parents);
+  std::optional<DetachSite> threadSite(const Expr *E,
+                                       const ParentIndex &Parents);
   /// The site started by the call \p E: std::async, a detaching call, a
   /// gRPC callback-API call.
-  std::optional<DetachSite> callSite(const CallExpr *E, const ParentIndex &Parents);
+  std::optional<DetachSite> callSite(const CallExpr *E,
+                                     const ParentIndex &Parents);
 
   /// True if \p S blocks until other work finishes: wait/get on a
   /// condition variable, future, latch, barrier or absl::Notification, join

@@ -48,8 +48,7 @@ const Stmt *ExitPathAnalysis::statementOf(const CFGElement &E) {
   return nullptr;
 }
 
-std::optional<CFGPosition>
-ExitPathAnalysis::positionOf(const Stmt *S) const {
+std::optional<CFGPosition> ExitPathAnalysis::positionOf(const Stmt *S) const {
   for (const Stmt *Cur = S; Cur; Cur = Parents->getParent(Cur)) {
     auto It = ElementOf.find(Cur);
     if (It != ElementOf.end())

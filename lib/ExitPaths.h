@@ -46,9 +46,8 @@ class ExitPathAnalysis {
 public:
   /// Builds the CFG of \p Body (the body of \p D). Returns null when no CFG
   /// can be built (for instance in code with errors).
-  static std::unique_ptr<ExitPathAnalysis> build(const Decl *D,
-                                                 const Stmt *Body,
-                                                 ASTContext &Ctx);
+  static std::unique_ptr<ExitPathAnalysis>
+  build(const Decl *D, const Stmt *Body, ASTContext &Ctx);
   ~ExitPathAnalysis();
 
   const CFG &cfg() const { return *Graph; }

@@ -20,8 +20,7 @@ class Builder : public RecursiveASTVisitor<Builder> {
   using Node = llvm::PointerUnion<const Stmt *, const Decl *>;
 
 public:
-  Builder(const SourceManager &SM,
-          llvm::DenseMap<const void *, Node> &Parent)
+  Builder(const SourceManager &SM, llvm::DenseMap<const void *, Node> &Parent)
       : SM(SM), Parent(Parent) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
@@ -88,8 +87,8 @@ DynTypedNode ParentIndex::parentOf(const DynTypedNode &N) const {
     return DynTypedNode();
   build();
   auto It = Parent.find(Key);
-  if (It == Parent.end() || isa_and_nonnull<TranslationUnitDecl>(
-                                dyn_cast<const Decl *>(It->second)))
+  if (It == Parent.end() ||
+      isa_and_nonnull<TranslationUnitDecl>(dyn_cast<const Decl *>(It->second)))
     return DynTypedNode();
   return toDyn(It->second);
 }

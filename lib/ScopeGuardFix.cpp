@@ -103,8 +103,7 @@ std::string buildScopeGuard(const ScopeGuardRequest &R, const ASTContext &Ctx,
   std::string Fn = freshName(Guard + "Fn", R.EnclosingBody, R.Taken);
   std::string Type = capitalized(Guard);
   return "auto " + Fn + " = " + Lambda + "; struct " + Type + " { decltype(" +
-         Fn + ") &Run; ~" + Type + "() { Run(); } } " + Guard + "{" + Fn +
-         "};";
+         Fn + ") &Run; ~" + Type + "() { Run(); } } " + Guard + "{" + Fn + "};";
 }
 
 } // namespace clang::tidy::ctx

@@ -26,9 +26,8 @@ bool isRemovalMethod(llvm::StringRef Name) {
 
 bool isRemovalFunction(llvm::StringRef Name) {
   return llvm::StringSwitch<bool>(Name)
-      .Cases({"std::erase_if", "std::erase", "absl::erase_if",
-              "std::exchange", "std::swap", "folly::swap", "absl::swap",
-              "boost::swap"},
+      .Cases({"std::erase_if", "std::erase", "absl::erase_if", "std::exchange",
+              "std::swap", "folly::swap", "absl::swap", "boost::swap"},
              true)
       .Default(false);
 }
@@ -37,8 +36,8 @@ bool isInsertMethod(llvm::StringRef Name) {
   return llvm::StringSwitch<bool>(Name)
       .Cases({"insert", "emplace", "emplace_hint", "try_emplace",
               "insert_or_assign", "push_back", "emplace_back", "push_front",
-              "emplace_front", "push", "assign", "insert_range",
-              "append_range", "prepend_range"},
+              "emplace_front", "push", "assign", "insert_range", "append_range",
+              "prepend_range"},
              true)
       .Default(false);
 }
@@ -356,8 +355,8 @@ std::optional<StaticTarget> StorageAnalysis::targetOf(const Expr *E,
     if (const auto *P = dyn_cast<ParmVarDecl>(V)) {
       // The parameter of a lambda passed to withWLock & co. is the object
       // the wrapper guards.
-      const auto *M = dyn_cast_or_null<CXXMethodDecl>(
-          P->getParentFunctionOrMethod());
+      const auto *M =
+          dyn_cast_or_null<CXXMethodDecl>(P->getParentFunctionOrMethod());
       if (!M || !M->getParent()->isLambda())
         return std::nullopt;
       const CallExpr *Call =
@@ -491,7 +490,8 @@ void StorageAnalysis::originInto(const Expr *E, ValueOrigin &Out,
         if (Sub.FromRequest || Sub.Fresh)
           Out.FromRequest = true;
         else if (Info && Info->Role != ContextRole::Token)
-          Out.FromRequest = true; // std::stop_source src; grpc::ClientContext c;
+          Out.FromRequest =
+              true; // std::stop_source src; grpc::ClientContext c;
       }
       continue;
     }
@@ -649,7 +649,8 @@ public:
     if (!CollectStores) {
       // Classes with an object of static storage are long-lived.
       if (V->hasGlobalStorage() && !V->isInvalidDecl()) {
-        QualType T = A.Ctx.getBaseElementType(V->getType().getNonReferenceType());
+        QualType T =
+            A.Ctx.getBaseElementType(V->getType().getNonReferenceType());
         if (!V->getType()->isReferenceType())
           if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
             A.LongLivedClasses.try_emplace(RD->getCanonicalDecl(),
@@ -723,8 +724,8 @@ public:
         if (std::optional<StaticTarget> T = A.targetOf(CE->getArg(0), 0)) {
           StoreSite S = site(StoreKind::Exchange, CE);
           S.Object = CE->getArg(0);
-        if (!CE->getArg(0)->isTypeDependent())
-          S.ObjectType = CE->getArg(0)->getType();
+          if (!CE->getArg(0)->isTypeDependent())
+            S.ObjectType = CE->getArg(0)->getType();
           S.Target = *T;
           S.Values.push_back(CE->getArg(1));
           A.Stores.push_back(std::move(S));
@@ -740,10 +741,9 @@ public:
       QualType PT;
       if (FD && I < FD->getNumParams())
         PT = FD->getParamDecl(I)->getType();
-      bool MayModify =
-          PT.isNull() || PT->isRValueReferenceType() ||
-          ((PT->isLValueReferenceType() || PT->isPointerType()) &&
-           !PT->getPointeeType().isConstQualified());
+      bool MayModify = PT.isNull() || PT->isRValueReferenceType() ||
+                       ((PT->isLValueReferenceType() || PT->isPointerType()) &&
+                        !PT->getPointeeType().isConstQualified());
       if (!MayModify)
         continue;
       const Expr *S = ignoreTemporaries(Arg);
@@ -837,9 +837,7 @@ private:
     return S;
   }
 
-  void noteRemoval(const StaticTarget &T) {
-    A.Removed.insert(T.Key);
-  }
+  void noteRemoval(const StaticTarget &T) { A.Removed.insert(T.Key); }
   void noteEscape(const StaticTarget &T) {
     A.Escaped.insert(T.Key);
     if (T.Root)
@@ -878,8 +876,8 @@ private:
     noteRemoval(*T);
     StoreSite S = site(StoreKind::Assign, Store);
     S.Object = LHS;
-        if (!LHS->isTypeDependent())
-          S.ObjectType = LHS->getType();
+    if (!LHS->isTypeDependent())
+      S.ObjectType = LHS->getType();
     S.Target = *T;
     S.Values.push_back(RHS);
     A.Stores.push_back(std::move(S));

@@ -10,7 +10,8 @@
 //     CTX_CANCEL void cancel();
 //   };
 //   class CTX_TOKEN Done { ... };
-//   CTX_CANCEL_FACTORY std::pair<Context, CancelFn> with_timeout(const Context &, Duration);
+//   CTX_CANCEL_FACTORY std::pair<Context, CancelFn> with_timeout(const Context
+//   &, Duration);
 //
 // See docs/custom-types.md.
 #ifndef CTX_ANNOTATIONS_H

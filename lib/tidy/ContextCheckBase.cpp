@@ -28,9 +28,9 @@ std::vector<std::string> splitOptionList(llvm::StringRef Value) {
   return Out;
 }
 
-std::vector<std::string> ContextCheckBase::readNameList(llvm::StringRef Key,
-                                                        bool Global,
-                                                        llvm::StringRef Default) {
+std::vector<std::string>
+ContextCheckBase::readNameList(llvm::StringRef Key, bool Global,
+                               llvm::StringRef Default) {
   llvm::StringRef Raw = Global ? Options.getLocalOrGlobal(Key, Default)
                                : Options.get(Key, Default);
   ModelOptions.emplace_back(Key.str(), Raw.str());

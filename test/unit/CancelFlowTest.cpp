@@ -76,9 +76,9 @@ struct Fixture {
   std::unique_ptr<CancelFlow> Flow;
 
   explicit Fixture(llvm::StringRef Body) {
-    AST = tooling::buildASTFromCodeWithArgs(
-        std::string(Library) + "void f() {" + Body.str() + "}",
-        {"-std=c++17"}, "input.cpp");
+    AST = tooling::buildASTFromCodeWithArgs(std::string(Library) +
+                                                "void f() {" + Body.str() + "}",
+                                            {"-std=c++17"}, "input.cpp");
     auto M = match(functionDecl(hasName("f"), isDefinition()).bind("f"),
                    AST->getASTContext());
     F = M[0].getNodeAs<FunctionDecl>("f");
@@ -113,8 +113,9 @@ TEST(CancelFlowTest, SynchronousCallsSeenThroughUsingDeclarations) {
   // The lambda hands the token on from inside: taken, even under a
   // synchronous call, because spawn() may keep it.
   EXPECT_EQ(HF.ObligationStarts.size(), 1u);
-  Fixture U("std::stop_source src; int r = 0; "
-            "tbb::parallel_for(r, [&] { (void)src.get_token().stop_requested(); });");
+  Fixture U(
+      "std::stop_source src; int r = 0; "
+      "tbb::parallel_for(r, [&] { (void)src.get_token().stop_requested(); });");
   EXPECT_TRUE(U.Flow->analyse(U.Flow->handles()[0]).ObligationStarts.empty());
 }
 

@@ -81,8 +81,8 @@ struct Fixture {
     auto Ms = Marker.empty()
                   ? match(lambdaExpr().bind("l"), ctx())
                   : match(lambdaExpr(hasDescendant(callExpr(callee(
-                                                 functionDecl(hasName(Marker))))))
-                                      .bind("l"),
+                                         functionDecl(hasName(Marker))))))
+                              .bind("l"),
                           ctx());
     return Ms.size() == 1 ? Ms[0].getNodeAs<LambdaExpr>("l") : nullptr;
   }
@@ -311,9 +311,8 @@ TEST(CaptureAnalysisTest, BoundReferencesOnlyForContextFrameObjects) {
               std::ref(tok), tok);
     }
   )cpp");
-  auto Ms = match(
-      callExpr(callee(functionDecl(hasName("consume")))).bind("c"),
-      T.ctx());
+  auto Ms = match(callExpr(callee(functionDecl(hasName("consume")))).bind("c"),
+                  T.ctx());
   ASSERT_EQ(Ms.size(), 1u);
   const auto *C = Ms[0].getNodeAs<CallExpr>("c");
   llvm::SmallVector<const Expr *, 8> Args(C->arg_begin(), C->arg_end());
@@ -346,10 +345,10 @@ TEST(CaptureAnalysisTest, UsesOfVariablesAndMembersInSourceOrder) {
   )cpp");
   const LambdaExpr *L = T.lambda();
   ASSERT_NE(L, nullptr);
-  auto Fields = match(fieldDecl(hasName("tok_"),
-                                        hasParent(cxxRecordDecl(hasName("S"))))
-                                  .bind("f"),
-                      T.ctx());
+  auto Fields =
+      match(fieldDecl(hasName("tok_"), hasParent(cxxRecordDecl(hasName("S"))))
+                .bind("f"),
+            T.ctx());
   ASSERT_EQ(Fields.size(), 1u);
   const auto *Field = Fields[0].getNodeAs<FieldDecl>("f");
   auto Vars = usesOf(T.var("tok"), L->getBody());
@@ -433,9 +432,8 @@ TEST(CaptureAnalysisTest, LambdaOfSeesThroughMovesWrappersAndNamedLambdas) {
       run([] {});
     }
   )cpp");
-  auto Ms = match(
-      callExpr(callee(functionDecl(hasName("run")))).bind("c"),
-      T.ctx());
+  auto Ms =
+      match(callExpr(callee(functionDecl(hasName("run")))).bind("c"), T.ctx());
   ASSERT_EQ(Ms.size(), 4u);
   int Found = 0;
   for (const auto &M : Ms)

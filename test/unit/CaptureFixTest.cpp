@@ -109,10 +109,11 @@ TEST(CaptureFixTest, ExplicitReferenceCaptureBecomesACopy) {
 TEST(CaptureFixTest, DefaultReferenceGetsCopiesAndMutableForRequestStop) {
   // request_stop() is const here (as in libstdc++ 12), but not by the
   // standard: the copy must be mutable to compile everywhere.
-  Fixture T("void f(std::stop_source src) {\n"
-            "  std::stop_token tok = src.get_token();\n"
-            "  auto l = [&] { if (!tok.stop_requested()) src.request_stop(); };\n"
-            "}\n");
+  Fixture T(
+      "void f(std::stop_source src) {\n"
+      "  std::stop_token tok = src.get_token();\n"
+      "  auto l = [&] { if (!tok.stop_requested()) src.request_stop(); };\n"
+      "}\n");
   CaptureFix F = T.fix();
   EXPECT_EQ(T.fixed(F), (std::vector<std::string>{"src", "tok"}));
   EXPECT_EQ(T.apply(F.Edits),
@@ -124,9 +125,10 @@ TEST(CaptureFixTest, DefaultReferenceGetsCopiesAndMutableForRequestStop) {
 }
 
 TEST(CaptureFixTest, MutableGoesAfterExplicitParameters) {
-  Fixture T("void f(std::stop_source src) {\n"
-            "  auto l = [&src](int reason) { if (reason) src.request_stop(); };\n"
-            "}\n");
+  Fixture T(
+      "void f(std::stop_source src) {\n"
+      "  auto l = [&src](int reason) { if (reason) src.request_stop(); };\n"
+      "}\n");
   EXPECT_EQ(T.apply(T.fix().Edits),
             "void f(std::stop_source src) {\n"
             "  auto l = [src](int reason) mutable { if (reason) "
@@ -135,22 +137,22 @@ TEST(CaptureFixTest, MutableGoesAfterExplicitParameters) {
 }
 
 TEST(CaptureFixTest, ThisMemberCopiedIntoInitCaptureAndUsesRenamed) {
-  Fixture T("class Poller {\n"
-            "  std::stop_token tok_;\n"
-            "  void start() {\n"
-            "    auto l = [this] { use(tok_); (void)this->tok_.stop_requested(); };\n"
-            "  }\n"
-            "};\n");
+  Fixture T(
+      "class Poller {\n"
+      "  std::stop_token tok_;\n"
+      "  void start() {\n"
+      "    auto l = [this] { use(tok_); (void)this->tok_.stop_requested(); };\n"
+      "  }\n"
+      "};\n");
   CaptureFix F = T.fix();
   EXPECT_EQ(T.fixed(F), std::vector<std::string>{"tok_"});
-  EXPECT_EQ(T.apply(F.Edits),
-            "class Poller {\n"
-            "  std::stop_token tok_;\n"
-            "  void start() {\n"
-            "    auto l = [this, tok = tok_] { use(tok); "
-            "(void)tok.stop_requested(); };\n"
-            "  }\n"
-            "};\n");
+  EXPECT_EQ(T.apply(F.Edits), "class Poller {\n"
+                              "  std::stop_token tok_;\n"
+                              "  void start() {\n"
+                              "    auto l = [this, tok = tok_] { use(tok); "
+                              "(void)tok.stop_requested(); };\n"
+                              "  }\n"
+                              "};\n");
 }
 
 TEST(CaptureFixTest, MemberCopyNamesAvoidTakenNames) {
@@ -160,14 +162,16 @@ TEST(CaptureFixTest, MemberCopyNamesAvoidTakenNames) {
             "  std::stop_token m_token;\n"
             "  void start() { auto l = [&] { use(m_token); }; }\n"
             "};\n");
-  EXPECT_EQ(T.apply(T.fix().Edits),
-            "class Poller {\n"
-            "  std::stop_token m_token;\n"
-            "  void start() { auto l = [&, token = m_token] { use(token); }; }\n"
-            "};\n");
+  EXPECT_EQ(
+      T.apply(T.fix().Edits),
+      "class Poller {\n"
+      "  std::stop_token m_token;\n"
+      "  void start() { auto l = [&, token = m_token] { use(token); }; }\n"
+      "};\n");
   Fixture U("class Poller {\n"
             "  std::stop_token tok_;\n"
-            "  void start() { auto l = [this] { int tok = 1; (void)tok; use(tok_); }; }\n"
+            "  void start() { auto l = [this] { int tok = 1; (void)tok; "
+            "use(tok_); }; }\n"
             "};\n");
   EXPECT_EQ(U.apply(U.fix().Edits),
             "class Poller {\n"
@@ -215,15 +219,17 @@ TEST(CaptureFixTest, OnlyOwningCopyableHandlesAreCopied) {
             "}\n");
   // A shared_ptr copy shares ownership of the context; the reference to
   // the context itself stays.
-  Fixture S("void f(std::shared_ptr<grpc::ClientContext> shared,\n"
-            "       grpc::ClientContext &ctx) {\n"
-            "  auto l = [&shared, &ctx] { shared->TryCancel(); ctx.TryCancel(); };\n"
-            "}\n");
-  EXPECT_EQ(S.apply(S.fix().Edits),
-            "void f(std::shared_ptr<grpc::ClientContext> shared,\n"
-            "       grpc::ClientContext &ctx) {\n"
-            "  auto l = [shared, &ctx] { shared->TryCancel(); ctx.TryCancel(); };\n"
-            "}\n");
+  Fixture S(
+      "void f(std::shared_ptr<grpc::ClientContext> shared,\n"
+      "       grpc::ClientContext &ctx) {\n"
+      "  auto l = [&shared, &ctx] { shared->TryCancel(); ctx.TryCancel(); };\n"
+      "}\n");
+  EXPECT_EQ(
+      S.apply(S.fix().Edits),
+      "void f(std::shared_ptr<grpc::ClientContext> shared,\n"
+      "       grpc::ClientContext &ctx) {\n"
+      "  auto l = [shared, &ctx] { shared->TryCancel(); ctx.TryCancel(); };\n"
+      "}\n");
   Fixture P("void f(grpc::ClientContext *ctx) {\n"
             "  auto l = [ctx] { ctx->TryCancel(); };\n"
             "}\n");
@@ -241,19 +247,21 @@ TEST(CaptureFixTest, NoFixWhenAnEditWouldLandInAMacro) {
   CaptureFix F = T.fix();
   EXPECT_TRUE(F.Edits.empty());
   EXPECT_TRUE(F.Fixed.empty());
-  Fixture U("#define CAPTURE &tok\n"
-            "void f(std::stop_token tok) { auto l = [CAPTURE] { use(tok); }; }\n");
+  Fixture U(
+      "#define CAPTURE &tok\n"
+      "void f(std::stop_token tok) { auto l = [CAPTURE] { use(tok); }; }\n");
   EXPECT_TRUE(U.fix().Edits.empty());
 }
 
 TEST(CaptureFixTest, NoFixForAMemberUsedInANestedLambda) {
-  Fixture T("class Poller {\n"
-            "  std::stop_token tok_;\n"
-            "  void start() {\n"
-            "    auto l = [this] { use(tok_); auto inner = [this] { use(tok_); }; "
-            "(void)inner; };\n"
-            "  }\n"
-            "};\n");
+  Fixture T(
+      "class Poller {\n"
+      "  std::stop_token tok_;\n"
+      "  void start() {\n"
+      "    auto l = [this] { use(tok_); auto inner = [this] { use(tok_); }; "
+      "(void)inner; };\n"
+      "  }\n"
+      "};\n");
   // Two lambdas here: fix the outer one.
   auto Ms = match(lambdaExpr().bind("l"), T.ctx());
   ASSERT_EQ(Ms.size(), 2u);
@@ -279,9 +287,8 @@ TEST(CaptureFixTest, BoundCopyOnlyForByValueOrConstReferenceParameters) {
   auto Ws = match(functionDecl(hasName("worker")).bind("w"), T.ctx());
   ASSERT_EQ(Ws.size(), 1u);
   const auto *W = Ws[0].getNodeAs<FunctionDecl>("w");
-  auto Cs = match(
-      callExpr(callee(functionDecl(hasName("start")))).bind("c"),
-      T.ctx());
+  auto Cs = match(callExpr(callee(functionDecl(hasName("start")))).bind("c"),
+                  T.ctx());
   ASSERT_EQ(Cs.size(), 1u);
   const auto *C = Cs[0].getNodeAs<CallExpr>("c");
   llvm::SmallVector<const Expr *, 4> Args(C->arg_begin(), C->arg_end());
@@ -292,8 +299,8 @@ TEST(CaptureFixTest, BoundCopyOnlyForByValueOrConstReferenceParameters) {
   ASSERT_TRUE(H0);
   auto H1 = buildBoundCopyFix(R[1], W->getParamDecl(1), T.ctx());
   ASSERT_TRUE(H1);
-  EXPECT_NE(T.apply({*H0, *H1}).find(
-                "start(tok, src, std::ref(other), std::ref(ctx));"),
+  EXPECT_NE(T.apply({*H0, *H1})
+                .find("start(tok, src, std::ref(other), std::ref(ctx));"),
             std::string::npos)
       << T.apply({*H0, *H1});
   // A non-const reference parameter would see a copy; no parameter known.

@@ -93,7 +93,8 @@ TEST(ContextModelTest, SeesThroughUsingDeclarationsOfDetailNamespaces) {
   EXPECT_TRUE(G->TokenIsSelf);
   EXPECT_EQ(M.classify(typeOfVar(*AST, "h"), Ctx), G);
   EXPECT_TRUE(M.isCancelMethod(
-      method(*AST, "tbb::detail::d1::task_group_context::cancel_group_execution"),
+      method(*AST,
+             "tbb::detail::d1::task_group_context::cancel_group_execution"),
       Ctx));
 }
 

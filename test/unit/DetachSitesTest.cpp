@@ -94,8 +94,7 @@ struct Fixture {
   std::unique_ptr<ParentIndex> Parents;
   DetachSiteFinder Finder;
 
-  explicit Fixture(llvm::StringRef Snippet,
-                   std::vector<std::string> Calls = {})
+  explicit Fixture(llvm::StringRef Snippet, std::vector<std::string> Calls = {})
       : Code(std::string(Library) + Snippet.str()),
         Finder(Model, std::move(Calls)) {
     AST = tooling::buildASTFromCodeWithArgs(Code, {"-std=c++20"}, "input.cpp");
@@ -110,10 +109,9 @@ struct Fixture {
     std::vector<DetachSite> Out;
     unsigned Started = 0;
     for (const auto &M : match(
-             cxxConstructExpr(
-                         hasType(cxxRecordDecl(hasName("::std::thread"))),
-                         hasAncestor(functionDecl(hasName(Fn))))
-                         .bind("e"),
+             cxxConstructExpr(hasType(cxxRecordDecl(hasName("::std::thread"))),
+                              hasAncestor(functionDecl(hasName(Fn))))
+                 .bind("e"),
              ctx())) {
       const auto *E = M.getNodeAs<CXXConstructExpr>("e");
       Started += E->getNumArgs() > 0 &&
@@ -130,13 +128,11 @@ struct Fixture {
     std::vector<DetachSite> Out;
     unsigned HandOvers = 0;
     for (const auto &M :
-         match(callExpr(hasAncestor(functionDecl(hasName(Fn))))
-                           .bind("c"),
+         match(callExpr(hasAncestor(functionDecl(hasName(Fn)))).bind("c"),
                ctx())) {
       const auto *C = M.getNodeAs<CallExpr>("c");
-      HandOvers += llvm::any_of(C->arguments(), [](const Expr *A) {
-        return lambdaOf(A) != nullptr;
-      });
+      HandOvers += llvm::any_of(
+          C->arguments(), [](const Expr *A) { return lambdaOf(A) != nullptr; });
       if (auto S = Finder.callSite(C, *Parents))
         Out.push_back(*S);
     }
@@ -427,10 +423,9 @@ TEST(DetachSitesTest, BlockingWaits) {
     }
   )cpp");
   std::vector<std::string> Waits, Others;
-  for (const auto &M :
-       match(cxxMemberCallExpr(hasAncestor(functionDecl(hasName("f"))))
-                         .bind("c"),
-             T.ctx())) {
+  for (const auto &M : match(
+           cxxMemberCallExpr(hasAncestor(functionDecl(hasName("f")))).bind("c"),
+           T.ctx())) {
     const auto *C = M.getNodeAs<CXXMemberCallExpr>("c");
     const SourceManager &SM = T.ctx().getSourceManager();
     unsigned B = SM.getFileOffset(C->getBeginLoc());
@@ -440,10 +435,9 @@ TEST(DetachSitesTest, BlockingWaits) {
   }
   std::sort(Waits.begin(), Waits.end());
   std::sort(Others.begin(), Others.end());
-  EXPECT_EQ(Waits, (std::vector<std::string>{"cv.wait(lock", "fut.get(",
-                                             "fut.wait(", "io.run(",
-                                             "pool.join(", "pool.wait(",
-                                             "t.join("}));
+  EXPECT_EQ(Waits, (std::vector<std::string>{
+                       "cv.wait(lock", "fut.get(", "fut.wait(", "io.run(",
+                       "pool.join(", "pool.wait(", "t.join("}));
   EXPECT_EQ(Others, (std::vector<std::string>{"cv.notify_all(", "fut.valid(",
                                               "io.stop(", "o.join(", "o.wait(",
                                               "t.detach(", "t.joinable("}));

@@ -26,9 +26,9 @@ struct Fixture {
   std::unique_ptr<ExitPathAnalysis> Paths;
 
   explicit Fixture(llvm::StringRef Body) {
-    AST = tooling::buildASTFromCodeWithArgs(
-        std::string(Prelude) + "void f() {" + Body.str() + "}", {"-std=c++17"},
-        "input.cpp");
+    AST = tooling::buildASTFromCodeWithArgs(std::string(Prelude) +
+                                                "void f() {" + Body.str() + "}",
+                                            {"-std=c++17"}, "input.cpp");
     auto M = match(functionDecl(hasName("f"), isDefinition()).bind("f"),
                    AST->getASTContext());
     F = M[0].getNodeAs<FunctionDecl>("f");
@@ -39,8 +39,7 @@ struct Fixture {
   std::vector<const CallExpr *> calls(llvm::StringRef Name) {
     std::vector<const CallExpr *> Out;
     for (const auto &N :
-         match(findAll(callExpr(callee(functionDecl(hasName(Name))))
-                           .bind("c")),
+         match(findAll(callExpr(callee(functionDecl(hasName(Name)))).bind("c")),
                *F->getBody(), AST->getASTContext()))
       Out.push_back(N.getNodeAs<CallExpr>("c"));
     return Out;

@@ -17,11 +17,10 @@ namespace {
 std::unique_ptr<ASTUnit> parse(llvm::StringRef Code,
                                std::vector<std::string> Args = {"-std=c++20"},
                                const tooling::FileContentMappings &Files = {}) {
-  return tooling::buildASTFromCodeWithArgs(Code, Args, "input.cpp",
-                                           "clang-tool",
-                                           std::make_shared<PCHContainerOperations>(),
-                                           tooling::getClangStripDependencyFileAdjuster(),
-                                           Files);
+  return tooling::buildASTFromCodeWithArgs(
+      Code, Args, "input.cpp", "clang-tool",
+      std::make_shared<PCHContainerOperations>(),
+      tooling::getClangStripDependencyFileAdjuster(), Files);
 }
 
 /// Every Stmt and Decl of the main file, as the whole-unit parent map sees
@@ -55,11 +54,10 @@ private:
     DynTypedNode Got = Index.parentOf(N);
     ++Compared;
     if (!(Got == Expected[0]))
-      Mismatches.push_back(std::string(N.getNodeKind().asStringRef()) +
-                           " under " +
-                           std::string(Expected[0].getNodeKind().asStringRef()) +
-                           ", index says " +
-                           std::string(Got.getNodeKind().asStringRef()));
+      Mismatches.push_back(
+          std::string(N.getNodeKind().asStringRef()) + " under " +
+          std::string(Expected[0].getNodeKind().asStringRef()) +
+          ", index says " + std::string(Got.getNodeKind().asStringRef()));
     return true;
   }
 
@@ -102,32 +100,32 @@ TEST(ParentIndex, AgreesWithTheWholeUnitMapOnCodeAsWritten) {
   Compare C(Ctx, Index);
   C.TraverseDecl(Ctx.getTranslationUnitDecl());
   EXPECT_GT(C.Compared, 150u);
-  EXPECT_TRUE(C.Mismatches.empty()) << C.Mismatches.size() << " mismatches, first: "
-                                    << C.Mismatches.front();
+  EXPECT_TRUE(C.Mismatches.empty())
+      << C.Mismatches.size() << " mismatches, first: " << C.Mismatches.front();
 }
 
 TEST(ParentIndex, SkipsSystemHeadersAndInstantiations) {
-  auto AST = parse(R"cpp(
+  auto AST =
+      parse(R"cpp(
     #include <lib.h>
     template <typename T> int user(T V) { return V.size(); }
     struct Vec { int size() const { return 0; } };
     int g() { return user(Vec{}) + in_header(1); }
   )cpp",
-                   {"-std=c++17", "-isystem", "/sys"},
-                   {{"/sys/lib.h", "inline int in_header(int X) { return X + 1; }"}});
+            {"-std=c++17", "-isystem", "/sys"},
+            {{"/sys/lib.h", "inline int in_header(int X) { return X + 1; }"}});
   ASTContext &Ctx = AST->getASTContext();
   ParentIndex Index(Ctx);
 
-  auto Header = match(
-      functionDecl(hasName("in_header"), isDefinition()).bind("f"), Ctx);
+  auto Header =
+      match(functionDecl(hasName("in_header"), isDefinition()).bind("f"), Ctx);
   ASSERT_EQ(Header.size(), 1u);
   const auto *HF = Header[0].getNodeAs<FunctionDecl>("f");
   EXPECT_TRUE(Index.parents(*HF->getBody()).empty());
 
   // user<T> as written is indexed; its instantiation user<Vec> is not.
-  auto Returns =
-      match(returnStmt(hasAncestor(functionDecl(hasName("user")))).bind("r"),
-            Ctx);
+  auto Returns = match(
+      returnStmt(hasAncestor(functionDecl(hasName("user")))).bind("r"), Ctx);
   ASSERT_EQ(Returns.size(), 2u);
   unsigned Indexed = 0;
   for (const auto &M : Returns)
@@ -147,10 +145,10 @@ TEST(ParentIndex, EnclosingBodyStopsAtTheInnermostFunctionOrLambda) {
   )cpp");
   ASTContext &Ctx = AST->getASTContext();
   ParentIndex Index(Ctx);
-  auto Calls = match(
-      callExpr(callee(functionDecl(hasName("sink"))), hasArgument(0, integerLiteral().bind("n")))
-          .bind("c"),
-      Ctx);
+  auto Calls = match(callExpr(callee(functionDecl(hasName("sink"))),
+                              hasArgument(0, integerLiteral().bind("n")))
+                         .bind("c"),
+                     Ctx);
   ASSERT_EQ(Calls.size(), 3u);
   for (const auto &M : Calls) {
     const auto *C = M.getNodeAs<CallExpr>("c");
@@ -161,7 +159,8 @@ TEST(ParentIndex, EnclosingBodyStopsAtTheInnermostFunctionOrLambda) {
     if (N == 1)
       EXPECT_EQ(FD->getName(), "outer");
     else
-      EXPECT_TRUE(cast<CXXMethodDecl>(FD)->getParent()->isLambda()) << "call " << N;
+      EXPECT_TRUE(cast<CXXMethodDecl>(FD)->getParent()->isLambda())
+          << "call " << N;
     EXPECT_EQ(Body, FD->getBody());
   }
 }

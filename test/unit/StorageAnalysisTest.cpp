@@ -38,9 +38,9 @@ std::unique_ptr<ASTUnit> parse(llvm::StringRef Code) {
 }
 
 TEST(StorageAnalysisTest, RemovalAndInsertLists) {
-  for (const char *Name : {"erase", "erase_if", "eraseInto", "unsafe_erase",
-                           "extract", "clear", "pop_back", "pop_front", "pop",
-                           "swap", "resize", "reset"})
+  for (const char *Name :
+       {"erase", "erase_if", "eraseInto", "unsafe_erase", "extract", "clear",
+        "pop_back", "pop_front", "pop", "swap", "resize", "reset"})
     EXPECT_TRUE(isRemovalMethod(Name)) << Name;
   EXPECT_FALSE(isRemovalMethod("emplace"));
   EXPECT_FALSE(isRemovalMethod("find"));
@@ -48,9 +48,9 @@ TEST(StorageAnalysisTest, RemovalAndInsertLists) {
   EXPECT_TRUE(isRemovalFunction("std::exchange"));
   EXPECT_TRUE(isRemovalFunction("absl::erase_if"));
   EXPECT_FALSE(isRemovalFunction("std::move"));
-  for (const char *Name : {"insert", "emplace", "try_emplace",
-                           "insert_or_assign", "push_back", "emplace_back",
-                           "push"})
+  for (const char *Name :
+       {"insert", "emplace", "try_emplace", "insert_or_assign", "push_back",
+        "emplace_back", "push"})
     EXPECT_TRUE(isInsertMethod(Name)) << Name;
   EXPECT_FALSE(isInsertMethod("erase"));
 }
