@@ -13,7 +13,8 @@ The key (docs/run-ctx-tidy.md, "Result cache", says the same for people who
 want to compute it elsewhere) is the SHA-256 of a canonical JSON document
 holding:
 
-- the clang-tidy executable's SHA-256 and its --version output, and the
+- the clang-tidy executable's SHA-256, its --version output and the SHA-256
+  of each shared library it loads (libclang-cpp, libLLVM, ...), and the
   SHA-256 of every plugin named with -load (the ctx module);
 - the clang-tidy arguments as given, with the --export-fixes file name
   replaced by a placeholder (only whether fixes are exported matters), and
@@ -33,6 +34,10 @@ the files' own bytes settle the rest: comments and spacing do not survive
 clang-tidy prints under a warning. Paths are part of the key on purpose: the
 stored output names absolute paths, so two checkouts in different places
 never share entries, while CI runners with a fixed workspace path do.
+
+Answers that would cost a process per run and depend on few inputs (the
+tools' identities, --dump-config, --list-checks) are kept in DIR/v1/memo/
+under the hash of those inputs (class Memo).
 
 An entry is one file, DIR/v1/<first two hex digits>/<key>: a magic line, a
 JSON header (key, exit status, stream mode, part sizes, SHA-256 of all of
@@ -331,52 +336,155 @@ def included_files(preprocessed, directory):
     return sorted(files)
 
 
+class Memo:
+    """Answers that cost a process each time and depend on few inputs, kept
+    in DIR/v1/memo/ under the hash of those inputs: the identity (SHA-256 and
+    --version) of clang-tidy and of the modules, by their path, size, inode and
+    modification and change times; --dump-config, by the command, the tools
+    and every .clang-tidy that could apply; --list-checks, by the command, the
+    tools and that configuration. A memo that does not verify is computed
+    again. Without a directory nothing is kept."""
+
+    def __init__(self, root=None):
+        self.dir = os.path.join(os.path.abspath(root), "v1", "memo") if root else None
+        self.files = {}  # per process: file SHA-256 by stat
+
+    def get(self, inputs, compute):
+        text = json.dumps(inputs, sort_keys=True)
+        path = None
+        if self.dir:
+            path = os.path.join(self.dir, hashlib.sha256(text.encode()).hexdigest())
+            try:
+                with open(path, encoding="utf-8") as f:
+                    stored = json.load(f)
+                value = stored["value"]
+                if stored["inputs"] == text and stored["sha256"] == hashlib.sha256(
+                        json.dumps(value, sort_keys=True).encode()).hexdigest():
+                    return value
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+        value = compute()
+        if path:
+            stored = {"inputs": text, "value": value, "sha256": hashlib.sha256(
+                json.dumps(value, sort_keys=True).encode()).hexdigest()}
+            try:
+                _write_atomically(path, json.dumps(stored).encode())
+            except OSError:
+                pass
+        return value
+
+
+def _stat_identity(path):
+    path = os.path.realpath(path)
+    st = os.stat(path)
+    return {"path": path, "size": st.st_size, "mtime": st.st_mtime_ns, "ctime": st.st_ctime_ns,
+            "inode": st.st_ino, "device": st.st_dev}
+
+
+def _config_files(inv, cwd):
+    """Every .clang-tidy clang-tidy could read for the file, and the
+    --config-file, with their SHA-256 (None: absent)."""
+    source = os.path.normpath(os.path.join(cwd, inv.source))
+    candidates = []
+    for start in {os.path.dirname(source), os.path.dirname(os.path.realpath(source))}:
+        d = start
+        while True:
+            candidates.append(os.path.join(d, ".clang-tidy"))
+            parent = os.path.dirname(d)
+            if parent == d:
+                break
+            d = parent
+    candidates += [os.path.join(cwd, v) for v in inv.values("config-file")]
+    found = []
+    for path in sorted(set(candidates)):
+        found.append([path, file_sha256(path) if os.path.isfile(path) else None])
+    return found
+
+
+def _linked_libraries(executable, memo):
+    """The shared libraries the executable loads (libclang-cpp, libLLVM, ...),
+    with their SHA-256: an LLVM update may replace them and not clang-tidy's
+    own file. Found with ldd; none for a script or a static binary."""
+    inputs = {"what": "ldd", "executable": _stat_identity(executable),
+              "LD_LIBRARY_PATH": os.environ.get("LD_LIBRARY_PATH", "")}
+    if os.path.exists("/etc/ld.so.cache"):
+        inputs["ld.so.cache"] = _stat_identity("/etc/ld.so.cache")
+
+    def ldd():
+        try:
+            proc = subprocess.run(["ldd", executable], capture_output=True, text=True)
+        except OSError:
+            return []
+        if proc.returncode != 0:
+            return []
+        return sorted(set(re.findall(r"=> (/\S+) \(0x", proc.stdout)))
+    libraries = []
+    for path in memo.get(inputs, ldd):
+        identity = memo.get(dict(_stat_identity(path), what="library"),
+                            lambda: {"sha256": file_sha256(path)})
+        libraries.append([path, identity["sha256"]])
+    return libraries
+
+
+def _ask(command, cwd, what):
+    proc = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    if proc.returncode != 0:
+        raise Uncacheable("clang-tidy %s failed" % what)
+    return proc.stdout.decode("utf-8", "replace")
+
+
 def key_document(argv, cwd, streams, memo=None):
     """(key, document): what the cache key is made of, see the module docstring."""
+    memo = memo or Memo()
     inv = Invocation(argv)
     tidy = _executable(inv.executable)
-    env = dict(os.environ)
-    queries = {what: subprocess.Popen(inv.config_query(what), cwd=cwd, env=env,
-                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-               for what in ("--dump-config", "--list-checks")}
-    version = subprocess.run([tidy, "--version"], capture_output=True).stdout.decode(
-        "utf-8", "replace")
-    clang = clang_for(tidy, version)
+    tool = dict(memo.get(dict(_stat_identity(tidy), what="executable"), lambda: {
+        "sha256": file_sha256(tidy),
+        "version": _ask([tidy, "--version"], cwd, "--version")}))
+    tool["libraries"] = _linked_libraries(tidy, memo)
+    plugins = []
+    for value in inv.values("load"):
+        path = os.path.join(cwd, value)
+        identity = memo.get(dict(_stat_identity(path), what="plugin"),
+                            lambda: {"sha256": file_sha256(path)})
+        plugins.append({"path": value, "sha256": identity["sha256"]})
+    tools = {"clang-tidy": tool, "plugins": plugins}
+
+    query = inv.config_query("--dump-config")
+    config = memo.get(dict(tools, what="dump-config", command=query, cwd=cwd,
+                           files=_config_files(inv, cwd)),
+                      lambda: _ask(query, cwd, "--dump-config"))
+    query = inv.config_query("--list-checks")
+    checks = memo.get(dict(tools, what="list-checks", command=query, cwd=cwd, config=config),
+                      lambda: _ask(query, cwd, "--list-checks"))
+
+    clang = clang_for(tidy, tool["version"])
     units = []
     source = os.path.normpath(os.path.join(cwd, inv.source))
     for directory, program, args in compile_commands(inv, cwd):
         command = preprocess_command(clang, program, args, inv, source)
-        proc = subprocess.run(command, cwd=directory, env=env, stdout=subprocess.PIPE,
+        proc = subprocess.run(command, cwd=directory, stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL)
         if proc.returncode != 0:
             raise Uncacheable("the preprocessor failed on " + inv.source)
         files = []
         for path in included_files(proc.stdout, directory):
             try:
-                files.append([path, file_sha256(path, memo)])
+                files.append([path, file_sha256(path, memo.files)])
             except OSError:
                 raise Uncacheable("cannot read " + path)
         units.append({"directory": directory, "program": program, "arguments": args,
                       "preprocessed": hashlib.sha256(proc.stdout).hexdigest(),
                       "files": files})
-    answers = {}
-    for what, proc in queries.items():
-        out, _ = proc.communicate()
-        if proc.returncode != 0:
-            raise Uncacheable("clang-tidy %s failed" % what)
-        answers[what] = out.decode("utf-8", "replace")
-    plugins = []
-    for value in inv.values("load"):
-        plugins.append({"path": value, "sha256": file_sha256(os.path.join(cwd, value), memo)})
     document = {
         "format": FORMAT,
-        "clang-tidy": {"sha256": file_sha256(tidy, memo), "version": version},
+        "clang-tidy": tool,
         "plugins": plugins,
         "arguments": inv.key_arguments(),
         "cwd": cwd,
         "streams": streams,
-        "config": answers["--dump-config"],
-        "enabled-checks": answers["--list-checks"],
+        "config": config,
+        "enabled-checks": checks,
         "units": units,
     }
     text = json.dumps(document, sort_keys=True, indent=1, ensure_ascii=True)
@@ -462,21 +570,26 @@ class ResultCache:
         return entry, False
 
     def store(self, key, streams, entry):
-        path = self.path(key)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
+        _write_atomically(self.path(key), entry.encode(key, streams))
+
+
+def _write_atomically(path, data):
+    """Writes a temporary file beside `path` and renames it into place: a
+    reader sees the old file, or the whole new one."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
         try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(entry.encode(key, streams))
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 # --- running ------------------------------------------------------------------
@@ -549,7 +662,7 @@ def run(argv, cache_dir, cwd=None, stats_path=None):
             raise Uncacheable("output to a terminal")
         inv = Invocation(argv)
         label = inv.source
-        key, _ = key_document(argv, cwd, streams, memo={})
+        key, _ = key_document(argv, cwd, streams, Memo(cache_dir))
     except Exception as e:  # anything unexpected: run as if there were no cache
         _record(stats_path, "uncached", label, "%s: %s" % (type(e).__name__, e))
         return subprocess.run(argv, cwd=cwd).returncode
@@ -583,7 +696,7 @@ def main(argv):
         parser.error("no clang-tidy command")
     if args.print_key:
         streams = stream_mode() or "separate"
-        key, text = key_document(command, os.getcwd(), streams, memo={})
+        key, text = key_document(command, os.getcwd(), streams, Memo(args.cache))
         sys.stdout.write(text + "\n" + key + "\n")
         return 0
     return run(command, args.cache, stats_path=os.environ.get("CTX_TIDY_CACHE_STATS"))
