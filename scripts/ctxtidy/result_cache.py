@@ -35,9 +35,10 @@ clang-tidy prints under a warning. Paths are part of the key on purpose: the
 stored output names absolute paths, so two checkouts in different places
 never share entries, while CI runners with a fixed workspace path do.
 
-Answers that would cost a process per run and depend on few inputs (the
-tools' identities, --dump-config, --list-checks) are kept in DIR/v1/memo/
-under the hash of those inputs (class Memo).
+Answers that would cost a process (or reading a large compilation database)
+per run and depend on few inputs (the tools' identities, --dump-config,
+--list-checks, the file's compile commands) are kept in DIR/v1/memo/ under
+the hash of those inputs (class Memo).
 
 An entry is one file, DIR/v1/<first two hex digits>/<key>: a magic line, a
 JSON header (key, exit status, stream mode, part sizes, SHA-256 of all of
@@ -103,10 +104,11 @@ class Uncacheable(Exception):
 class Invocation:
     """A clang-tidy command line taken apart.
 
-    program: the executable and the options before the user's (what
-    scripts/ctx-tidy adds); options: [(name, value or None, original args)];
-    source: the one source file; compile_args: the flags after `--`, or None
-    when they come from a compilation database."""
+    executable: argv[0]; options: [(name, value or None, original args)] in
+    their order; source: the one source file; compile_args: the flags after
+    `--`, or None when they come from a compilation database. Options keep
+    their order, and a command differing only in where the source file sits
+    among them is the same command to clang-tidy."""
 
     def __init__(self, argv):
         self.argv = list(argv)
@@ -207,28 +209,35 @@ def _database_path(inv, cwd):
         d = parent
 
 
-def compile_commands(inv, cwd):
-    """[(directory, program or None, arguments)] clang-tidy will use for the file."""
+def compile_commands(inv, cwd, memo):
+    """[(directory, program or None, arguments)] clang-tidy will use for the file.
+
+    A large compile_commands.json takes longer to read than a unit takes to
+    replay, so the file's commands are memoised by the database's identity."""
     if inv.compile_args is not None:
         return [(cwd, None, list(inv.compile_args))]
     db = _database_path(inv, cwd)
     if db is None or not os.path.isfile(db):
         raise Uncacheable("no compilation database")
-    with open(db, encoding="utf-8") as f:
-        entries = json.load(f)
     source = os.path.normpath(os.path.join(cwd, inv.source))
-    found = []
-    for e in entries:
-        directory = e.get("directory", os.path.dirname(db))
-        if os.path.normpath(os.path.join(directory, e["file"])) != source:
-            continue
-        args = e.get("arguments") or shlex.split(e.get("command", ""))
-        if not args:
-            continue
-        found.append((directory, args[0], args[1:]))
+
+    def lookup():
+        with open(db, encoding="utf-8") as f:
+            entries = json.load(f)
+        found = []
+        for e in entries:
+            directory = e.get("directory", os.path.dirname(db))
+            if os.path.normpath(os.path.join(directory, e["file"])) != source:
+                continue
+            args = e.get("arguments") or shlex.split(e.get("command", ""))
+            if args:
+                found.append([directory, args[0], args[1:]])
+        return found
+    found = memo.get({"what": "database", "database": _stat_identity(db), "source": source},
+                     lookup)
     if not found:
         raise Uncacheable("%s is not in %s" % (inv.source, db))
-    return found
+    return [tuple(f) for f in found]
 
 
 def _mode_for_program(program):
@@ -339,11 +348,12 @@ def included_files(preprocessed, directory):
 class Memo:
     """Answers that cost a process each time and depend on few inputs, kept
     in DIR/v1/memo/ under the hash of those inputs: the identity (SHA-256 and
-    --version) of clang-tidy and of the modules, by their path, size, inode and
-    modification and change times; --dump-config, by the command, the tools
-    and every .clang-tidy that could apply; --list-checks, by the command, the
-    tools and that configuration. A memo that does not verify is computed
-    again. Without a directory nothing is kept."""
+    --version) of clang-tidy, its libraries and the modules, by their path,
+    size, inode and modification and change times; --dump-config, by the
+    command, the tools and every .clang-tidy that could apply; --list-checks,
+    by the command, the tools and that configuration; a file's compile
+    commands, by the database's identity. A memo that does not verify is
+    computed again. Without a directory nothing is kept."""
 
     def __init__(self, root=None):
         self.dir = os.path.join(os.path.abspath(root), "v1", "memo") if root else None
@@ -461,7 +471,7 @@ def key_document(argv, cwd, streams, memo=None):
     clang = clang_for(tidy, tool["version"])
     units = []
     source = os.path.normpath(os.path.join(cwd, inv.source))
-    for directory, program, args in compile_commands(inv, cwd):
+    for directory, program, args in compile_commands(inv, cwd, memo):
         command = preprocess_command(clang, program, args, inv, source)
         proc = subprocess.run(command, cwd=directory, stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL)
