@@ -36,12 +36,18 @@ ctx_tidy_bool_flag = rule(
 )
 
 _RULE_KINDS = ["cc_library", "cc_binary", "cc_test"]
-_SOURCE_EXTENSIONS = ["c", "cc", "cpp", "cxx", "c++", "C", "cp"]
+
+# C++ sources only: C sources would get C++ flags (--cxxopt), and the ctx
+# checks are about C++.
+_SOURCE_EXTENSIONS = ["cc", "cpp", "cxx", "c++", "C", "cp"]
 
 def _compile_flags(ctx, target, feature_configuration, cc_toolchain):
     """The flags the target's sources are compiled with, less the source
     and output names."""
-    rule_copts = [ctx.expand_make_variables("copts", copt, {}) for copt in getattr(ctx.rule.attr, "copts", [])]
+    rule_copts = [
+        ctx.expand_make_variables("copts", copt, {})
+        for copt in getattr(ctx.rule.attr, "copts", [])
+    ]
     variables = cc_common.create_compile_variables(
         feature_configuration = feature_configuration,
         cc_toolchain = cc_toolchain,
@@ -67,7 +73,11 @@ def _report_name(target_name, source):
     return "%s.ctx-tidy/%s.txt" % (target_name, path)
 
 def _ctx_tidy_aspect_impl(target, ctx):
-    deps = [dep[CtxTidyInfo].reports for dep in getattr(ctx.rule.attr, "deps", []) if CtxTidyInfo in dep]
+    deps = [
+        dep[CtxTidyInfo].reports
+        for dep in getattr(ctx.rule.attr, "deps", [])
+        if CtxTidyInfo in dep
+    ]
     if ctx.rule.kind not in _RULE_KINDS or CcInfo not in target:
         reports = depset(transitive = deps)
         return [CtxTidyInfo(reports = reports), OutputGroupInfo(ctx_tidy = reports)]
@@ -109,7 +119,10 @@ def _ctx_tidy_aspect_impl(target, ctx):
         ctx.actions.run(
             executable = ctx.executable._action,
             arguments = [args],
-            inputs = depset([source] + modules + configs, transitive = [headers, cc_toolchain.all_files]),
+            inputs = depset(
+                [source] + modules + configs,
+                transitive = [headers, cc_toolchain.all_files],
+            ),
             outputs = [report],
             mnemonic = "CtxTidy",
             progress_message = "ctx-tidy %s" % source.short_path,
@@ -131,7 +144,9 @@ ctx_tidy_aspect = aspect(
             cfg = "exec",
             allow_single_file = True,
         ),
-        "_cc_toolchain": attr.label(default = Label("@bazel_tools//tools/cpp:current_cc_toolchain")),
+        "_cc_toolchain": attr.label(
+            default = Label("@bazel_tools//tools/cpp:current_cc_toolchain"),
+        ),
         "_config": attr.label(default = Label("//:config"), allow_files = True),
         "_fail_on_findings": attr.label(default = Label("//:fail_on_findings")),
         "_module": attr.label(default = Label("//:module"), allow_files = True),
