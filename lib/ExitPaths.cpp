@@ -87,6 +87,33 @@ ExitPoint exitOf(const CFGBlock &B) {
 
 } // namespace
 
+llvm::SmallVector<const VarDecl *, 4>
+ExitPathAnalysis::objectsAliveAt(const Stmt *S) const {
+  llvm::SmallVector<const VarDecl *, 4> Alive;
+  const Stmt *Child = S;
+  for (const Stmt *Cur = Parents->getParent(S); Cur;
+       Child = Cur, Cur = Parents->getParent(Cur)) {
+    const auto *Block = dyn_cast<CompoundStmt>(Cur);
+    if (!Block)
+      continue;
+    // The declarations of this block that precede the statement holding S:
+    // destroyed in reverse order when S leaves the block by an exception.
+    llvm::SmallVector<const VarDecl *, 4> InBlock;
+    for (const Stmt *Item : Block->body()) {
+      if (Item == Child)
+        break;
+      if (const auto *DS = dyn_cast<DeclStmt>(Item))
+        for (const Decl *D : DS->decls())
+          if (const auto *V = dyn_cast<VarDecl>(D))
+            if (V->hasLocalStorage() && !V->getType()->isReferenceType() &&
+                V->getType()->getAsCXXRecordDecl())
+              InBlock.push_back(V);
+    }
+    Alive.append(InBlock.rbegin(), InBlock.rend());
+  }
+  return Alive;
+}
+
 std::optional<ExitPoint> ExitPathAnalysis::findExitAvoiding(
     CFGPosition Start,
     llvm::function_ref<bool(const CFGElement &)> Ends) const {
@@ -121,7 +148,16 @@ std::optional<ExitPoint> ExitPathAnalysis::findExitAvoiding(
       if (S == Exit) {
         if (TryDispatch)
           continue; // An exception no handler matched: assumed caught.
-        return exitOf(*From);
+        ExitPoint P = exitOf(*From);
+        // The CFG has no destructor elements on a throw's edge, but the
+        // objects alive at the throw are destroyed as it leaves: a scope
+        // guard among them runs on this path too.
+        if (P.How == ExitPoint::Throw && P.Statement &&
+            llvm::any_of(objectsAliveAt(P.Statement), [&](const VarDecl *V) {
+              return Ends(CFGAutomaticObjDtor(V, P.Statement));
+            }))
+          continue;
+        return P;
       }
       if (Visited.insert(S).second)
         Queue.push_back(S);

@@ -16,6 +16,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include <memory>
 #include <optional>
 
@@ -23,6 +24,7 @@ namespace clang {
 class ASTContext;
 class Decl;
 class ParentMap;
+class VarDecl;
 } // namespace clang
 
 namespace clang::tidy::ctx {
@@ -64,6 +66,10 @@ public:
   /// A `throw` inside a `try` flows to its handlers: the edge from a try
   /// statement's dispatch block straight to the exit (an exception no handler
   /// matches) is not followed, since the CFG does not know the thrown type.
+  /// A `throw` that leaves the function destroys the objects alive at it:
+  /// \p Ends sees a CFGAutomaticObjDtor for each of them (the CFG itself
+  /// has none on that edge), so a scope guard declared before the throw ends
+  /// that path like it ends a return's.
   std::optional<ExitPoint>
   findExitAvoiding(CFGPosition Start,
                    llvm::function_ref<bool(const CFGElement &)> Ends) const;
@@ -94,6 +100,10 @@ public:
   llvm::DenseSet<const Stmt *>
   reachedFromEntryAvoiding(const llvm::DenseSet<const Stmt *> &Targets,
                            const llvm::DenseSet<const Stmt *> &Stops) const;
+
+  /// The local objects of class type alive at \p S, innermost first: those
+  /// declared before it in the blocks that enclose it.
+  llvm::SmallVector<const VarDecl *, 4> objectsAliveAt(const Stmt *S) const;
 
 private:
   ExitPathAnalysis() = default;

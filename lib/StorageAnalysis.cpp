@@ -531,6 +531,11 @@ bool StorageAnalysis::removalVisibleInFile(const StaticTarget &T) const {
       return true;
     if (Escaped.contains(D))
       return false;
+    // Declared here but defined in another translation unit (an extern
+    // variable, a static data member defined elsewhere): it may be pruned
+    // where it is defined.
+    if (const auto *V = dyn_cast<VarDecl>(D); V && !V->getDefinition())
+      return false;
     if (const auto *F = dyn_cast<FieldDecl>(D))
       return inMainFile(F->getParent(), SM);
     return inMainFile(D, SM);

@@ -18,6 +18,7 @@ namespace {
 const char *const Prelude = R"cpp(
   void start(); void cancel(); bool cond(); void other();
   [[noreturn]] void die();
+  struct Guard { ~Guard(); };
 )cpp";
 
 struct Fixture {
@@ -88,6 +89,38 @@ TEST(ExitPathsTest, ThrowOutsideTryLeaves) {
   std::optional<ExitPoint> P = T.leak();
   ASSERT_TRUE(P);
   EXPECT_EQ(P->How, ExitPoint::Throw);
+}
+
+/// Searches from start() for an exit on which no object named "guard" is
+/// destroyed.
+std::optional<ExitPoint> unguarded(Fixture &T) {
+  std::optional<CFGPosition> Start = T.Paths->positionOf(T.calls("start")[0]);
+  return T.Paths->findExitAvoiding(*Start, [](const CFGElement &E) {
+    std::optional<CFGAutomaticObjDtor> D = E.getAs<CFGAutomaticObjDtor>();
+    return D && D->getVarDecl()->getName() == "guard";
+  });
+}
+
+TEST(ExitPathsTest, GuardAliveAtAThrowIsDestroyedOnIt) {
+  Fixture Return("Guard guard; start(); if (cond()) return; other();");
+  EXPECT_FALSE(unguarded(Return));
+  Fixture Throw("Guard guard; start(); if (cond()) { Guard other; throw 1; }");
+  EXPECT_FALSE(unguarded(Throw));
+  Fixture Nested("Guard guard; { start(); while (cond()) { throw 1; } }");
+  EXPECT_FALSE(unguarded(Nested));
+}
+
+TEST(ExitPathsTest, GuardDeclaredAfterAThrowIsNotDestroyedOnIt) {
+  Fixture T("start(); if (cond()) throw 1; Guard guard; other();");
+  std::optional<ExitPoint> P = unguarded(T);
+  ASSERT_TRUE(P);
+  EXPECT_EQ(P->How, ExitPoint::Throw);
+  Fixture Sibling("start(); if (cond()) { Guard guard; other(); } "
+                  "else { throw 1; }");
+  P = unguarded(Sibling);
+  ASSERT_TRUE(P);
+  EXPECT_EQ(P->How, ExitPoint::Throw);
+  EXPECT_TRUE(T.Paths->objectsAliveAt(T.calls("start")[0]).empty());
 }
 
 TEST(ExitPathsTest, ThrowInsideTryFlowsToItsHandler) {
