@@ -10,6 +10,7 @@
 #ifndef CTX_TIDY_LIB_CONTEXTMODEL_H
 #define CTX_TIDY_LIB_CONTEXTMODEL_H
 
+#include "lib/QualifiedNames.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -90,19 +91,9 @@ llvm::StringRef roleName(ContextRole Role);
 /// ("ctx::token", ...) into a role.
 std::optional<ContextRole> roleFromAnnotation(llvm::StringRef Annotation);
 
-/// Returns the qualified name of \p D with inline and anonymous namespaces left
-/// out: "std::stop_token", "tbb::detail::d1::task_group_context".
-std::string qualifiedNameOf(const NamedDecl *D);
-
-/// Resolves a qualified name by lookup from the translation unit, following
-/// namespace aliases, using-declarations, typedefs and inline namespaces.
-/// Classes resolve to their canonical declaration (the pattern, for class
-/// templates). Returns null when the name is not declared.
-const Decl *resolveName(llvm::StringRef Name, const ASTContext &Ctx);
-
-/// Returns true if \p Name is a well-formed qualified C++ name: identifiers
-/// separated by "::", optionally with a leading "::".
-bool isValidQualifiedName(llvm::StringRef Name);
+/// The default of the SynchronousCalls option: calls that finish the work
+/// they are given before they return.
+extern const char DefaultSynchronousCalls[];
 
 /// The catalogue of context types plus the user's extensions.
 ///

@@ -3,6 +3,7 @@
 #include "lib/DetachSites.h"
 #include "lib/CaptureAnalysis.h"
 #include "lib/ExprShapes.h"
+#include "lib/ValueUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -53,22 +54,6 @@ struct DetachSiteFinder::Frame {
 
 namespace {
 
-/// True if \p RD or one of its bases is named \p Name.
-bool classOrBaseNamed(const CXXRecordDecl *RD, llvm::StringRef Name,
-                      unsigned Depth = 0) {
-  if (!RD || Depth > 8)
-    return false;
-  if (qualifiedNameOf(RD) == Name)
-    return true;
-  const CXXRecordDecl *Def = RD->getDefinition();
-  if (!Def)
-    return false;
-  for (const CXXBaseSpecifier &B : Def->bases())
-    if (classOrBaseNamed(B.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
-      return true;
-  return false;
-}
-
 /// The local variable \p E names, if it is one with automatic storage that
 /// is not a reference.
 const VarDecl *localObject(const Expr *E) {
@@ -98,10 +83,8 @@ bool isMoveOf(const Stmt *S, const VarDecl *Object) {
   if (!S)
     return false;
   if (const auto *C = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *FD = C->getDirectCallee())
-      if (FD->getIdentifier() && qualifiedNameOf(FD) == "std::move" &&
-          C->getNumArgs() == 1 && localObject(C->getArg(0)) == Object)
-        return true;
+    if (isMoveCall(C) && localObject(C->getArg(0)) == Object)
+      return true;
   for (const Stmt *Child : S->children())
     if (isMoveOf(Child, Object))
       return true;
@@ -148,102 +131,93 @@ void collectWaits(const Stmt *S, llvm::DenseSet<const Stmt *> &Out) {
     collectWaits(Child, Out);
 }
 
-/// Where the value of \p E goes when it leaves this frame: returned, stored
-/// in a member, a global or a container that is not local, or passed to a
-/// function. None while it stays in a local (whose destructor runs here).
+/// Climbs from \p E as climb() does, and on through a construction that
+/// takes the value as its first argument (a future converted into a
+/// shared_future): where the new object goes, the value goes.
+Climbed climbThroughConversions(const Expr *E, const ParentIndex &Parents) {
+  Climbed Up = climb(E, Parents);
+  for (unsigned Step = 0; Step < MaxClimb; ++Step) {
+    const auto *CE = Up.Parent.get<CXXConstructExpr>();
+    if (!CE || CE->getNumArgs() < 1 || CE->getArg(0) != Up.Top)
+      return Up;
+    Climbed Next = climb(CE, Parents);
+    Next.Copied |= Up.Copied;
+    Next.Moved |= Up.Moved;
+    Next.Conditional |= Up.Conditional;
+    Up = Next;
+  }
+  return Up;
+}
+
+std::optional<SourceLocation> escapeOfLocal(const VarDecl *VD, const Stmt *Body,
+                                            const ParentIndex &Parents,
+                                            unsigned Depth);
+
+/// Where the value that \p Up climbed to goes when it leaves this frame:
+/// returned, stored in a member, a global or a container that is not
+/// local, or passed to a function. None while it stays in a local (whose
+/// destructor runs here).
+std::optional<SourceLocation> escapeAt(const Climbed &Up, const Stmt *Body,
+                                       const ParentIndex &Parents,
+                                       unsigned Depth) {
+  if (Depth > 4 || Up.Conditional)
+    return std::nullopt;
+  if (const auto *VD = Up.Parent.get<VarDecl>())
+    return escapeOfLocal(VD, Body, Parents, Depth);
+  if (Up.Parent.get<FieldDecl>())
+    return Up.Top->getBeginLoc();
+  if (const auto *R = Up.Parent.get<ReturnStmt>())
+    return R->getBeginLoc();
+  const auto *P = Up.Parent.get<Expr>();
+  if (!P)
+    return std::nullopt;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        Op->getArg(1) == Up.Top) {
+      if (const VarDecl *Local = localObject(Op->getArg(0)))
+        return escapeOfLocal(Local, Body, Parents, Depth);
+      return Op->getBeginLoc();
+    }
+    return std::nullopt;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
+    // An argument: stored in the object; safe when that is a local.
+    if (localObject(MC->getImplicitObjectArgument()))
+      return std::nullopt;
+    return MC->getBeginLoc();
+  }
+  if (const auto *C = dyn_cast<CallExpr>(P))
+    return C->getBeginLoc();
+  // fut.get(), fut.wait(), and anything else that reads it here.
+  return std::nullopt;
+}
+
+/// Where the value of \p E goes when it leaves this frame (see escapeAt).
 std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
                                        const ParentIndex &Parents,
-                                       unsigned Depth = 0);
+                                       unsigned Depth = 0) {
+  return escapeAt(climbThroughConversions(E, Parents), Body, Parents, Depth);
+}
 
+/// Where the local \p VD leaves this frame: returned, or moved somewhere
+/// escapeAt() says leaves. Other uses read it or lend it.
 std::optional<SourceLocation> escapeOfLocal(const VarDecl *VD, const Stmt *Body,
                                             const ParentIndex &Parents,
                                             unsigned Depth) {
   if (!VD->hasLocalStorage())
     return VD->getLocation();
   for (const Expr *Use : usesOf(VD, Body)) {
-    DynTypedNodeList Ps = Parents.parents(*Use);
-    const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
-    while (P &&
-           isa<ImplicitCastExpr, ParenExpr, CXXConstructExpr, ExprWithCleanups,
-               CXXBindTemporaryExpr, MaterializeTemporaryExpr>(P)) {
-      Ps = Parents.parents(*P);
-      P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
-    }
-    if (!P)
+    Climbed Up = climbThroughConversions(Use, Parents);
+    if (Up.Conditional)
       continue;
-    if (isa<ReturnStmt>(P))
-      return P->getBeginLoc();
-    if (const auto *C = dyn_cast<CallExpr>(P))
-      if (const FunctionDecl *FD = C->getDirectCallee())
-        if (FD->getIdentifier() && qualifiedNameOf(FD) == "std::move")
-          if (std::optional<SourceLocation> L =
-                  escapeOf(C, Body, Parents, Depth + 1))
-            return L;
+    if (const auto *R = Up.Parent.get<ReturnStmt>())
+      return R->getBeginLoc();
+    if (Up.Moved)
+      if (std::optional<SourceLocation> L =
+              escapeAt(Up, Body, Parents, Depth + 1))
+        return L;
   }
   return std::nullopt;
-}
-
-std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
-                                       const ParentIndex &Parents,
-                                       unsigned Depth) {
-  if (Depth > 4)
-    return std::nullopt;
-  const Stmt *Cur = E;
-  while (true) {
-    DynTypedNodeList Ps = Parents.parents(*Cur);
-    if (Ps.size() != 1)
-      return std::nullopt;
-    if (const auto *VD = Ps[0].get<VarDecl>())
-      return escapeOfLocal(VD, Body, Parents, Depth);
-    if (Ps[0].get<FieldDecl>())
-      return Cur->getBeginLoc();
-    const Stmt *P = Ps[0].get<Stmt>();
-    if (!P)
-      return std::nullopt;
-    if (isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-            ImplicitCastExpr, ParenExpr, CXXFunctionalCastExpr>(P)) {
-      Cur = P;
-      continue;
-    }
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
-      if (CE->getNumArgs() >= 1 && CE->getArg(0) == Cur) {
-        Cur = P;
-        continue;
-      }
-      return std::nullopt;
-    }
-    if (isa<ReturnStmt>(P))
-      return P->getBeginLoc();
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
-      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-          Op->getArg(1) == Cur) {
-        if (const VarDecl *Local = localObject(Op->getArg(0)))
-          return escapeOfLocal(Local, Body, Parents, Depth);
-        return Op->getBeginLoc();
-      }
-      return std::nullopt;
-    }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
-      if (MC->getImplicitObjectArgument() == Cur)
-        return std::nullopt; // fut.get(), fut.wait().
-      // An argument: stored in the object; safe when that is a local.
-      const Expr *Obj = MC->getImplicitObjectArgument();
-      if (localObject(Obj))
-        return std::nullopt;
-      return MC->getBeginLoc();
-    }
-    if (isa<MemberExpr>(P))
-      return std::nullopt;
-    if (const auto *C = dyn_cast<CallExpr>(P)) {
-      if (const FunctionDecl *FD = C->getDirectCallee())
-        if (FD->getIdentifier() && qualifiedNameOf(FD) == "std::move") {
-          Cur = P;
-          continue;
-        }
-      return C->getBeginLoc();
-    }
-    return std::nullopt;
-  }
 }
 
 /// Follows an executor expression to the object behind it: through
@@ -363,63 +337,21 @@ bool runsOrJoinsWithin(const CFGElement &El, const ValueDecl *Context,
          containsStmt(Scope, MC);
 }
 
-/// The innermost block around \p E: the locals a task posted at \p E can
-/// capture are all alive until that block ends.
-const Stmt *enclosingBlock(const Expr *E, const ParentIndex &Parents) {
-  const Stmt *Cur = E;
-  for (unsigned I = 0; I < 64; ++I) {
-    DynTypedNodeList Ps = Parents.parents(*Cur);
-    const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
-    if (!P)
-      return nullptr;
-    if (isa<CompoundStmt>(P))
-      return P;
-    Cur = P;
-  }
-  return nullptr;
-}
-
 /// True if the value of the call \p E is waited for at once:
 /// "folly::via(ex, f).get()".
 bool waitedAtOnce(const Expr *E, const ParentIndex &Parents) {
-  const Stmt *Cur = E;
-  for (unsigned I = 0; I < 6; ++I) {
-    DynTypedNodeList Ps = Parents.parents(*Cur);
-    const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
-    if (!P)
-      return false;
-    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
-      const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-      return M && M->getIdentifier() &&
-             (M->getName() == "get" || M->getName() == "wait");
-    }
-    if (!isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-             ImplicitCastExpr, ParenExpr>(P))
-      return false;
-    Cur = P;
-  }
-  return false;
+  llvm::StringRef N = methodName(memberCallOn(E, Parents));
+  return N == "get" || N == "wait";
 }
 
 /// The local variable initialized with the value of the call \p E.
 const VarDecl *resultVariable(const Expr *E, const ParentIndex &Parents) {
-  const Stmt *Cur = E;
-  for (unsigned I = 0; I < 6; ++I) {
-    DynTypedNodeList Ps = Parents.parents(*Cur);
-    if (Ps.size() != 1)
-      return nullptr;
-    if (const auto *VD = Ps[0].get<VarDecl>())
-      return VD->hasLocalStorage() && !VD->getType()->isReferenceType()
-                 ? VD
-                 : nullptr;
-    const Stmt *P = Ps[0].get<Stmt>();
-    if (!P ||
-        !isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-             ImplicitCastExpr, ParenExpr, CXXConstructExpr>(P))
-      return nullptr;
-    Cur = P;
-  }
-  return nullptr;
+  Climbed Up = climbThroughConversions(E, Parents);
+  const auto *VD = Up.Parent.get<VarDecl>();
+  if (!VD || Up.Moved || Up.Conditional)
+    return nullptr;
+  return VD->hasLocalStorage() && !VD->getType()->isReferenceType() ? VD
+                                                                    : nullptr;
 }
 
 /// True if the element calls get() or wait() on \p Result, directly or on
@@ -433,11 +365,8 @@ bool waitsOn(const CFGElement &El, const VarDecl *Result) {
   if (N != "get" && N != "wait")
     return false;
   const Expr *Obj = ignoreTemporaries(MC->getImplicitObjectArgument());
-  if (const auto *C = dyn_cast_or_null<CallExpr>(Obj))
-    if (C->getNumArgs() == 1 && C->getDirectCallee() &&
-        C->getDirectCallee()->getIdentifier() &&
-        qualifiedNameOf(C->getDirectCallee()) == "std::move")
-      Obj = C->getArg(0);
+  if (const Expr *Moved = movedFrom(Obj))
+    Obj = Moved;
   return localObject(Obj) == Result;
 }
 
@@ -445,18 +374,11 @@ bool waitsOn(const CFGElement &El, const VarDecl *Result) {
 
 DetachSiteFinder::DetachSiteFinder(const ContextModel &Model,
                                    std::vector<std::string> DetachingCalls)
-    : Model(Model) {
+    : Model(Model), Detaching(FunctionNameSet::DerivedClasses::Included) {
   for (const char *const *D = DefaultDetachingCalls; *D; ++D)
-    DetachingCalls.push_back(*D);
-  for (std::string &N : DetachingCalls) {
-    llvm::StringRef Name = llvm::StringRef(N).trim();
-    Name.consume_front("::");
-    Functions.push_back(Name.str());
-    size_t Pos = Name.rfind("::");
-    if (Pos != llvm::StringRef::npos)
-      Methods.emplace_back(Name.take_front(Pos).str(),
-                           Name.drop_front(Pos + 2).str());
-  }
+    Detaching.add(*D);
+  for (const std::string &N : DetachingCalls)
+    Detaching.add(N);
 }
 
 DetachSiteFinder::~DetachSiteFinder() = default;
@@ -545,49 +467,32 @@ DetachSiteFinder::threadSite(const Expr *E, const ParentIndex &Parents) {
       Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
   Site.Callee = recordNameOf(E->getType());
 
-  // Where does the thread object go?
-  const Stmt *Cur = E;
+  // Where does the thread object go? Into a local, or detached at once;
+  // moved, copied, stored, passed or returned, it is someone else's.
   const VarDecl *Named = nullptr;
   const CXXMemberCallExpr *Detach = nullptr;
-  while (true) {
-    DynTypedNodeList Ps = Parents.parents(*Cur);
-    if (Ps.size() != 1)
+  Use U = classifyUse(E, Parents);
+  if (U.Up.Copied || U.Up.Moved || U.Up.Conditional)
+    return std::nullopt;
+  switch (U.Kind) {
+  case UseKind::Initializes:
+    if (!U.Variable->hasLocalStorage() ||
+        U.Variable->getType()->isReferenceType())
       return std::nullopt;
-    if (const auto *VD = Ps[0].get<VarDecl>()) {
-      if (!VD->hasLocalStorage() || VD->getType()->isReferenceType())
-        return std::nullopt;
-      Named = VD;
-      break;
-    }
-    const Stmt *P = Ps[0].get<Stmt>();
-    if (!P)
+    Named = U.Variable;
+    break;
+  case UseKind::MemberCall:
+    if (U.methodName() != "detach")
       return std::nullopt;
-    if (isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-            ImplicitCastExpr, ParenExpr, CXXFunctionalCastExpr>(P)) {
-      Cur = P;
-      continue;
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
-      DynTypedNodeList GP = Parents.parents(*ME);
-      const auto *MC =
-          GP.size() == 1 ? GP[0].get<CXXMemberCallExpr>() : nullptr;
-      if (!MC || !MC->getMethodDecl() ||
-          !MC->getMethodDecl()->getIdentifier() ||
-          MC->getMethodDecl()->getName() != "detach")
-        return std::nullopt;
-      Detach = MC;
-      break;
-    }
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
-      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-          Op->getArg(1) == Cur) {
-        Named = localObject(Op->getArg(0));
-        if (Named)
-          break;
-      }
+    Detach = cast<CXXMemberCallExpr>(U.User);
+    break;
+  case UseKind::AssignedFrom:
+    Named = localObject(U.Target);
+    if (!Named)
       return std::nullopt;
-    }
-    return std::nullopt; // Stored, passed, returned: moved elsewhere.
+    break;
+  default:
+    return std::nullopt;
   }
 
   if (Named) {
@@ -628,21 +533,6 @@ DetachSiteFinder::threadSite(const Expr *E, const ParentIndex &Parents) {
   return Site;
 }
 
-bool DetachSiteFinder::isDetachingCallee(const FunctionDecl *FD) const {
-  if (!FD || !FD->getIdentifier())
-    return false;
-  std::string Name = qualifiedNameOf(FD);
-  if (llvm::is_contained(Functions, Name))
-    return true;
-  const auto *M = dyn_cast<CXXMethodDecl>(FD);
-  if (!M)
-    return false;
-  for (const auto &[Class, Method] : Methods)
-    if (M->getName() == Method && classOrBaseNamed(M->getParent(), Class))
-      return true;
-  return false;
-}
-
 std::optional<DetachSite>
 DetachSiteFinder::callSite(const CallExpr *E, const ParentIndex &Parents) {
   if (!E || E->containsErrors())
@@ -678,7 +568,7 @@ DetachSiteFinder::classifyCallee(const FunctionDecl *FD,
                                  ASTContext &Ctx) const {
   if (qualifiedNameOf(FD) == "std::async")
     return CalleeKind::Async;
-  if (isDetachingCallee(FD))
+  if (Detaching.contains(FD, Ctx))
     return CalleeKind::Detaching;
   // The gRPC callback API: a ClientContext* parameter and a std::function
   // completion callback (what protoc generates for stub->async()->Method).

@@ -14,6 +14,7 @@
 
 #include "lib/ContextModel.h"
 #include "lib/ExitPaths.h"
+#include "lib/FunctionNameSet.h"
 #include "lib/ParentIndex.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
@@ -102,7 +103,6 @@ private:
   enum class CalleeKind { None, Async, Detaching, GrpcCallback };
   CalleeKind classifyCallee(const FunctionDecl *FD, ASTContext &Ctx) const;
   Frame *frameOf(const Expr *E, const ParentIndex &Parents);
-  bool isDetachingCallee(const FunctionDecl *FD) const;
   std::optional<DetachSite> asyncSite(const CallExpr *E, Frame &F,
                                       const ParentIndex &Parents);
   std::optional<DetachSite> grpcSite(const CallExpr *E, Frame &F,
@@ -111,9 +111,9 @@ private:
                                               const ParentIndex &Parents);
 
   const ContextModel &Model;
-  std::vector<std::string> Functions;
-  /// Member entries split into (class, method).
-  std::vector<std::pair<std::string, std::string>> Methods;
+  /// The fire-and-forget calls, defaults and DetachingCalls; a member
+  /// entry also names its overriders.
+  FunctionNameSet Detaching;
   llvm::DenseMap<const Stmt *, std::unique_ptr<Frame>> Frames;
   llvm::DenseMap<const FunctionDecl *, CalleeKind> CalleeKinds;
 };

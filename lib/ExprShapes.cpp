@@ -101,4 +101,18 @@ bool isCallTo(const CallExpr *C, llvm::StringRef Qualified) {
   return FD && FD->getIdentifier() && qualifiedNameOf(FD) == Qualified;
 }
 
+bool isMoveCall(const CallExpr *C) {
+  const FunctionDecl *F = C ? C->getDirectCallee() : nullptr;
+  if (!F || C->getNumArgs() != 1 || !F->getIdentifier())
+    return false;
+  llvm::StringRef N = F->getName();
+  return (N == "move" || N == "forward") && F->isInStdNamespace();
+}
+
+const Expr *movedFrom(const Expr *E) {
+  const auto *C =
+      dyn_cast_or_null<CallExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  return isMoveCall(C) ? C->getArg(0) : nullptr;
+}
+
 } // namespace clang::tidy::ctx

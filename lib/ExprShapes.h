@@ -56,8 +56,16 @@ bool isTaskOptionsType(QualType T);
 /// it does not build the parent map of the whole translation unit.
 bool isInInstantiation(const DeclContext *DC);
 
-/// True if \p C calls the function named \p Qualified ("std::move").
+/// True if \p C calls the function named \p Qualified ("std::bind").
 bool isCallTo(const CallExpr *C, llvm::StringRef Qualified);
+
+/// True if \p C is `std::move(x)` or `std::forward<T>(x)`: a cast of its one
+/// argument to an rvalue. The one place a move is recognised.
+bool isMoveCall(const CallExpr *C);
+
+/// The object \p E moves from when \p E (parentheses and implicit casts
+/// looked through) is such a call; null otherwise.
+const Expr *movedFrom(const Expr *E);
 
 } // namespace clang::tidy::ctx
 
