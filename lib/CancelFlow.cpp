@@ -3,6 +3,7 @@
 #include "lib/CancelFlow.h"
 #include "lib/ExitPaths.h"
 #include "lib/ExprShapes.h"
+#include "lib/ValueOrigin.h"
 #include "lib/ValueUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -945,37 +946,6 @@ struct CancelFlow::Impl {
 
 namespace {
 
-/// The call a declaration is initialized with, looking through implicit
-/// nodes and a copy of a temporary.
-const CallExpr *initializingCall(const Expr *Init) {
-  if (!Init)
-    return nullptr;
-  Init = Init->IgnoreImplicit();
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init))
-    if (CE->getNumArgs() == 1 && CE->getConstructor() &&
-        CE->getConstructor()->isCopyOrMoveConstructor())
-      Init = CE->getArg(0)->IgnoreImplicit();
-  return dyn_cast<CallExpr>(Init);
-}
-
-/// True if \p V is initialized with a copy of an existing source rather than
-/// creating one: `std::stop_source s = other;`.
-bool copiesExistingSource(const VarDecl *V) {
-  const Expr *Init = V->getInit();
-  if (!Init)
-    return false;
-  Init = Init->IgnoreImplicit();
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init))
-    if (CE->getNumArgs() >= 1 && CE->getConstructor() &&
-        CE->getConstructor()->isCopyOrMoveConstructor()) {
-      const Expr *Arg = CE->getArg(0)->IgnoreImplicit();
-      if (const auto *Call = dyn_cast<CallExpr>(Arg))
-        return isMoveCall(Call);
-      return true;
-    }
-  return isa<DeclRefExpr, MemberExpr>(Init);
-}
-
 /// The index of the callable element of a pair, tuple or struct type.
 std::optional<unsigned> callableElement(QualType T) {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
@@ -1071,7 +1041,7 @@ CancelFlow::CancelFlow(const ContextModel &Model,
     if (T->isReferenceType())
       continue;
     if (const ContextTypeInfo *Info = Model.classify(T, Ctx)) {
-      if (Info->Role != ContextRole::CancelSource || copiesExistingSource(V))
+      if (Info->Role != ContextRole::CancelSource || copiesExistingObject(V))
         continue;
       CancelHandle H;
       H.Decl = V;
