@@ -125,6 +125,27 @@ const char DefaultSynchronousCalls[] =
 
 namespace {
 
+/// How each catalogue type is asked whether cancellation was requested,
+/// checked against the same headers as the catalogue.
+const std::pair<const char *, const char *> ObserveCalls[] = {
+    {"std::stop_token", "stop_requested()"},
+    {"std::stop_source", "stop_requested()"},
+    {"folly::CancellationToken", "isCancellationRequested()"},
+    {"folly::CancellationSource", "isCancellationRequested()"},
+    {"grpc::ServerContext", "IsCancelled()"},
+    {"grpc::CallbackServerContext", "IsCancelled()"},
+    {"grpc::ServerContextBase", "IsCancelled()"},
+    {"cppcoro::cancellation_token", "is_cancellation_requested()"},
+    {"cppcoro::cancellation_source", "is_cancellation_requested()"},
+    {"unifex::inplace_stop_token", "stop_requested()"},
+    {"unifex::inplace_stop_source", "stop_requested()"},
+    {"stdexec::inplace_stop_token", "stop_requested()"},
+    {"stdexec::inplace_stop_source", "stop_requested()"},
+    {"pplx::cancellation_token", "is_canceled()"},
+    {"tbb::task_group_context", "is_group_execution_cancelled()"},
+    {"seastar::abort_source", "abort_requested()"},
+};
+
 /// The names under which libraries declare catalogue classes that they
 /// document under another name (oneTBB declares task_group_context in a
 /// detail namespace and re-exports it with a using-declaration).
@@ -219,6 +240,9 @@ ContextModel::ContextModel() {
     ByName[Info->Name] = Info.get();
     Entries.push_back(std::move(Info));
   }
+  for (const auto &[Name, Call] : ObserveCalls)
+    if (ContextTypeInfo *Info = ByName.lookup(Name))
+      Info->ObserveCall = Call;
   // Where a library declares a class in a detail namespace and re-exports
   // it, the declaration's own name is an alias of the documented one.
   for (const auto &[Alias, Documented] : DeclaredNames)
@@ -273,6 +297,17 @@ void ContextModel::addTokenMethod(llvm::StringRef QualifiedMethodName) {
   BoundTo = nullptr;
 }
 
+void ContextModel::addObserveMethod(llvm::StringRef QualifiedMethodName) {
+  auto [Class, Method] = splitLast(stripLeadingColons(QualifiedMethodName));
+  if (Class.empty() || Method.empty())
+    return;
+  UserObserveMethods[Class].push_back(Method.str());
+  if (ContextTypeInfo *Info = ByName.lookup(Class))
+    if (Info->ObserveCall.empty())
+      Info->ObserveCall = (Method + "()").str();
+  BoundTo = nullptr;
+}
+
 void ContextModel::addCancelFactory(llvm::StringRef QualifiedFunctionName) {
   std::string Name = stripLeadingColons(QualifiedFunctionName).str();
   if (!Name.empty())
@@ -318,6 +353,9 @@ const ContextTypeInfo *ContextModel::infoForAnnotated(const CXXRecordDecl *RD,
           Info->CancelCall = (M->getName() + "()").str();
       } else if (*A == "ctx::get_token") {
         Info->TokenMethods.push_back(M->getName().str());
+      } else if (*A == "ctx::observe") {
+        if (Info->ObserveCall.empty() && M->getMinRequiredArguments() == 0)
+          Info->ObserveCall = (M->getName() + "()").str();
       }
     }
     if (Def->hasDefinition() && !Def->isDependentContext())
@@ -328,6 +366,13 @@ const ContextTypeInfo *ContextModel::infoForAnnotated(const CXXRecordDecl *RD,
         Copyable = false;
   }
   Info->Copy = Copyable ? CopySemantics::OwnsState : CopySemantics::NotCopyable;
+  // An annotated class whose observe method is named by the ObserveMethods
+  // option rather than annotated.
+  if (Info->ObserveCall.empty()) {
+    auto It = UserObserveMethods.find(Info->Name);
+    if (It != UserObserveMethods.end() && !It->second.empty())
+      Info->ObserveCall = It->second.front() + "()";
+  }
   AnnotatedEntries.push_back(std::move(Info));
   return AnnotatedEntries.back().get();
 }
@@ -518,6 +563,14 @@ bool ContextModel::isCancelFactory(const FunctionDecl *F,
   }
   FactoryCache[Canon] = Result;
   return Result;
+}
+
+std::string ContextModel::observeExpression(const ContextTypeInfo &Info,
+                                            llvm::StringRef Object,
+                                            bool ThroughPointer) const {
+  if (Info.ObserveCall.empty())
+    return "";
+  return (Object + (ThroughPointer ? "->" : ".") + Info.ObserveCall).str();
 }
 
 std::string ContextModel::cancelExpression(const ContextTypeInfo &Info,

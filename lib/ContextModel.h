@@ -70,6 +70,11 @@ struct ContextTypeInfo {
   std::string CancelCall;
   /// Member calls that hand out a token: "get_token", "slot".
   llvm::SmallVector<std::string, 2> TokenMethods;
+  /// The call to write in a fix-it that asks whether cancellation was
+  /// requested, after "obj." (or "obj->" for a pointer): "stop_requested()",
+  /// "isCancellationRequested()", "IsCancelled()". Empty when the type has
+  /// no such query (boost::asio::cancellation_slot).
+  std::string ObserveCall;
   /// The object itself, passed by reference, is the token
   /// (tbb::task_group_context, seastar::abort_source).
   bool TokenIsSelf = false;
@@ -115,6 +120,9 @@ public:
   void addCancelMethod(llvm::StringRef QualifiedMethodName);
   /// Adds a method that hands out a token, "my::Source::token".
   void addTokenMethod(llvm::StringRef QualifiedMethodName);
+  /// Adds a method that asks whether cancellation was requested,
+  /// "my::Token::cancelled" (ObserveMethods, CTX_OBSERVE).
+  void addObserveMethod(llvm::StringRef QualifiedMethodName);
   /// Adds a cancel factory function, "ctxlib::with_timeout".
   void addCancelFactory(llvm::StringRef QualifiedFunctionName);
 
@@ -149,6 +157,13 @@ public:
   std::string cancelExpression(const ContextTypeInfo &Info,
                                llvm::StringRef Object) const;
 
+  /// The expression to write that asks whether \p Object, of type \p Info,
+  /// was cancelled: "tok.stop_requested()", "ctx->IsCancelled()" when
+  /// \p ThroughPointer. Empty if the model knows no such query.
+  std::string observeExpression(const ContextTypeInfo &Info,
+                                llvm::StringRef Object,
+                                bool ThroughPointer = false) const;
+
   /// All catalogue entries, built-in ones first.
   const std::vector<std::unique_ptr<ContextTypeInfo>> &entries() const {
     return Entries;
@@ -167,6 +182,7 @@ private:
   /// User method lists keyed by class name: "my::Source" -> {"stop"}.
   llvm::StringMap<llvm::SmallVector<std::string, 2>> UserCancelMethods;
   llvm::StringMap<llvm::SmallVector<std::string, 2>> UserTokenMethods;
+  llvm::StringMap<llvm::SmallVector<std::string, 2>> UserObserveMethods;
   std::vector<std::string> CancelFactories;
 
   // Per-AST caches. The model outlives nothing but the check that owns it; the

@@ -191,3 +191,35 @@ TEST(ContextModelTest, ValidatesQualifiedNames) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(ContextModelTest, KnowsHowEachTokenIsAsked) {
+  auto AST = parse(std::string(Library) + R"cpp(
+    namespace my { struct Tok { bool cancelled() const; }; }
+    namespace app {
+    struct [[clang::annotate("ctx::token")]] Done {
+      [[clang::annotate("ctx::observe")]] bool is_done() const;
+    };
+    struct [[clang::annotate("ctx::token")]] Plain {};
+    }
+    void f() { std::stop_token st; tbb::task_group_context g; my::Tok t;
+               app::Done d; app::Plain p; }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ContextModel M;
+  M.addType(ContextRole::Token, "my::Tok");
+  M.addObserveMethod("my::Tok::cancelled");
+  ASTContext &Ctx = AST->getASTContext();
+  auto Observe = [&](llvm::StringRef Var, bool Pointer = false) {
+    const ContextTypeInfo *I = M.classify(typeOfVar(*AST, Var), Ctx);
+    return I ? M.observeExpression(*I, Var, Pointer) : std::string("?");
+  };
+  EXPECT_EQ(Observe("st"), "st.stop_requested()");
+  EXPECT_EQ(Observe("g", true), "g->is_group_execution_cancelled()");
+  EXPECT_EQ(Observe("t"), "t.cancelled()") << "by the ObserveMethods option";
+  EXPECT_EQ(Observe("d"), "d.is_done()") << "by the CTX_OBSERVE annotation";
+  EXPECT_EQ(Observe("p"), "") << "a token with no known query";
+}
+
+} // namespace
