@@ -5,6 +5,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -144,6 +145,21 @@ const std::pair<const char *, const char *> ObserveCalls[] = {
     {"pplx::cancellation_token", "is_canceled()"},
     {"tbb::task_group_context", "is_group_execution_cancelled()"},
     {"seastar::abort_source", "abort_requested()"},
+};
+
+/// Member calls that return false once the request their object serves is
+/// cancelled, by the class (or a base of the class) of the object they are
+/// called on. gRPC's synchronous server streams (grpcpp/support/
+/// sync_stream.h, gRPC 1.51): Read returns false "when there will be no more
+/// incoming messages, either because the other side has called WritesDone()
+/// or the stream has failed (or been cancelled)", Write "false when the
+/// stream has been closed". ServerReader, ServerWriter, ServerReaderWriter
+/// and the unary and split streamers derive from these interfaces.
+const std::pair<const char *, const char *> CallsEndedByCancel[] = {
+    {"grpc::ServerReaderInterface", "Read"},
+    {"grpc::ServerWriterInterface", "Write"},
+    {"grpc::ServerReaderWriterInterface", "Read"},
+    {"grpc::ServerReaderWriterInterface", "Write"},
 };
 
 /// The names under which libraries declare catalogue classes that they
@@ -563,6 +579,28 @@ bool ContextModel::isCancelFactory(const FunctionDecl *F,
   }
   FactoryCache[Canon] = Result;
   return Result;
+}
+
+bool ContextModel::returnsFalseOnceCancelled(const CXXMemberCallExpr *Call,
+                                             const ASTContext &Ctx) const {
+  const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+  if (!M || !M->getIdentifier() || !M->getReturnType()->isBooleanType())
+    return false;
+  // The object as written: a call of a base's member goes through a
+  // derived-to-base conversion of the object.
+  const Expr *ObjectExpr = Call->getImplicitObjectArgument();
+  if (!ObjectExpr)
+    return false;
+  QualType T = ObjectExpr->IgnoreParenImpCasts()->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *Object = T->getAsCXXRecordDecl();
+  if (!Object)
+    return false;
+  for (const auto &[Class, Method] : CallsEndedByCancel)
+    if (M->getName() == Method && classOrBaseNamed(Object, Class))
+      return true;
+  return false;
 }
 
 std::string ContextModel::observeExpression(const ContextTypeInfo &Info,

@@ -23,6 +23,7 @@
 
 namespace clang {
 class ASTContext;
+class CXXMemberCallExpr;
 class CXXMethodDecl;
 class CXXRecordDecl;
 class Decl;
@@ -151,6 +152,13 @@ public:
   /// True if \p F returns a context with its cancel function
   /// (CancelFactories, CTX_CANCEL_FACTORY).
   bool isCancelFactory(const FunctionDecl *F, const ASTContext &Ctx) const;
+
+  /// True if \p Call returns false once the request its object serves is
+  /// cancelled, so that a loop that tests its result ends on a cancel: the
+  /// Read and Write members of gRPC's synchronous server streams
+  /// (grpc::ServerReader, ServerWriter, ServerReaderWriter).
+  bool returnsFalseOnceCancelled(const CXXMemberCallExpr *Call,
+                                 const ASTContext &Ctx) const;
 
   /// The cancel expression to write for an object named \p Object of type
   /// \p Info: "src.request_stop()". Empty if the model knows none.
