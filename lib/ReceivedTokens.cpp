@@ -5,6 +5,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "lib/ExprShapes.h"
 
 namespace clang::tidy::ctx {
 
@@ -65,7 +67,11 @@ void addParameters(const FunctionDecl *F, const ContextModel &Model,
       continue;
     R.Decl = P;
     R.Via = ReceivedVia::Parameter;
-    R.Loc = P->getLocation().isValid() ? P->getLocation() : P->getBeginLoc();
+    // An unnamed parameter's location is where its name would be, after the
+    // type: point at the type instead.
+    R.Loc = P->getIdentifier() && P->getLocation().isValid()
+                ? P->getLocation()
+                : P->getBeginLoc();
     Out.push_back(R);
   }
 }
@@ -308,6 +314,140 @@ bool TokenUses::observedIn(const Stmt *S) const {
         isWithin(U.Ref, S, Body.parents()))
       return true;
   return false;
+}
+
+namespace {
+/// How deep a callable's body is searched for member calls; deeper calls are
+/// not seen (no registration is taken to wake them: the safe answer).
+constexpr unsigned MaxCallDepth = 64;
+
+/// Looks through parentheses, implicit casts, `*` and `&`.
+const Expr *objectExpr(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    const auto *UO = dyn_cast<UnaryOperator>(E);
+    if (!UO || (UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_AddrOf))
+      return E;
+    E = UO->getSubExpr();
+  }
+  return E;
+}
+
+bool sameObjectAt(const Expr *A, const Expr *B, unsigned Depth) {
+  A = objectExpr(A);
+  B = objectExpr(B);
+  if (!A || !B || Depth > 8)
+    return false;
+  if (isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B))
+    return true;
+  const auto *RA = dyn_cast<DeclRefExpr>(A);
+  const auto *RB = dyn_cast<DeclRefExpr>(B);
+  if (RA && RB)
+    return RA->getDecl()->getCanonicalDecl() ==
+           RB->getDecl()->getCanonicalDecl();
+  const auto *MA = dyn_cast<MemberExpr>(A);
+  const auto *MB = dyn_cast<MemberExpr>(B);
+  if (MA && MB)
+    return MA->getMemberDecl()->getCanonicalDecl() ==
+               MB->getMemberDecl()->getCanonicalDecl() &&
+           sameObjectAt(MA->getBase(), MB->getBase(), Depth + 1);
+  return false;
+}
+
+/// The objects of the member calls under \p S; nested lambdas are left out
+/// when \p IntoLambdas is false.
+void memberCallObjects(const Stmt *S, bool IntoLambdas,
+                       llvm::SmallVectorImpl<const Expr *> &Out,
+                       unsigned Depth = 0) {
+  if (!S || Depth > MaxCallDepth)
+    return;
+  if (!IntoLambdas && isa<LambdaExpr>(S))
+    return;
+  if (const Expr *O = memberCallObject(S))
+    Out.push_back(O);
+  for (const Stmt *Child : S->children())
+    memberCallObjects(Child, IntoLambdas, Out, Depth + 1);
+}
+
+/// The body a stop callback runs: the lambda given to the registration, or
+/// the lambda a local variable given to it was initialized with.
+const Stmt *callbackBody(const Expr *Callable) {
+  const Expr *E = ignoreCopies(Callable);
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (V->hasLocalStorage() && !V->getType()->isReferenceType() &&
+          V->getInit())
+        E = ignoreCopies(V->getInit());
+  const auto *L = dyn_cast_or_null<LambdaExpr>(E);
+  return L ? L->getBody() : nullptr;
+}
+} // namespace
+
+const Expr *memberCallObject(const Stmt *S) {
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(S)) {
+    const Expr *O = MC->getImplicitObjectArgument();
+    return O && !isa<CXXThisExpr>(O->IgnoreParenImpCasts()) ? O : nullptr;
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(S);
+  if (!Call || isa<CXXOperatorCallExpr>(Call))
+    return nullptr;
+  const Expr *Callee = Call->getCallee();
+  Callee = Callee ? Callee->IgnoreParenImpCasts() : nullptr;
+  const Expr *Base = nullptr;
+  if (const auto *D = dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee))
+    Base = D->isImplicitAccess() ? nullptr : D->getBase();
+  else if (const auto *U = dyn_cast_or_null<UnresolvedMemberExpr>(Callee))
+    Base = U->isImplicitAccess() ? nullptr : U->getBase();
+  if (!Base || isa<CXXThisExpr>(Base->IgnoreParenImpCasts()))
+    return nullptr;
+  return Base;
+}
+
+bool sameObject(const Expr *A, const Expr *B) {
+  return sameObjectAt(A, B, 0);
+}
+
+const TokenRegistration *TokenUses::wakerOf(const Expr *Object,
+                                            const Stmt *At) const {
+  if (!Object || !At)
+    return nullptr;
+  const ParentIndex &Parents = Body.parents();
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const TokenRegistration &R : Registrations) {
+    if (!R.Variable || !R.Callable)
+      continue;
+    // Alive throughout At: declared by a statement of a block that holds At,
+    // before it.
+    DynTypedNodeList DeclParents = Parents.parents(*R.Variable);
+    const auto *Declaring =
+        DeclParents.empty() ? nullptr : DeclParents[0].get<DeclStmt>();
+    if (!Declaring)
+      continue;
+    DynTypedNodeList BlockParents = Parents.parents(*Declaring);
+    const auto *Block =
+        BlockParents.empty() ? nullptr : BlockParents[0].get<CompoundStmt>();
+    if (!Block || !isWithin(At, Block, Parents) || isWithin(At, Declaring, Parents) ||
+        !SM.isBeforeInTranslationUnit(Declaring->getEndLoc(),
+                                      At->getBeginLoc()))
+      continue;
+    llvm::SmallVector<const Expr *, 4> Woken;
+    memberCallObjects(callbackBody(R.Callable), /*IntoLambdas=*/true, Woken);
+    for (const Expr *W : Woken)
+      if (sameObject(W, Object))
+        return &R;
+  }
+  return nullptr;
+}
+
+const TokenRegistration *TokenUses::wakerOfCallsIn(const Stmt *S) const {
+  if (Registrations.empty() || !S)
+    return nullptr;
+  llvm::SmallVector<const Expr *, 8> Objects;
+  memberCallObjects(S, /*IntoLambdas=*/false, Objects);
+  for (const Expr *O : Objects)
+    if (const TokenRegistration *R = wakerOf(O, S))
+      return R;
+  return nullptr;
 }
 
 } // namespace clang::tidy::ctx

@@ -177,6 +177,20 @@ public:
   llvm::ArrayRef<TokenRegistration> registrations() const {
     return Registrations;
   }
+  /// The stop callback registered on the token that wakes what \p At does
+  /// with the object \p Object names: a named registration declared before
+  /// \p At in a block that holds \p At (so it is alive throughout), whose
+  /// callable (a lambda, or a local variable a lambda initializes) calls a
+  /// member function on the same object: the same variable, or the same
+  /// member of `this` or of the same variable. Null if there is none.
+  ///
+  ///   std::stop_callback wake(tok, [&] { cv.notify_all(); });
+  ///   while (...) { cv.wait(lock, pred); }     // wakerOf(cv, loop) == wake
+  const TokenRegistration *wakerOf(const Expr *Object, const Stmt *At) const;
+  /// The stop callback that wakes some member call made inside \p S (its
+  /// condition and body, nested lambdas left out): wakerOf() for the object
+  /// of each member call in \p S. Null if there is none.
+  const TokenRegistration *wakerOfCallsIn(const Stmt *S) const;
 
 private:
   void collect(const ValueDecl *D);
@@ -190,6 +204,17 @@ private:
   llvm::SmallVector<TokenUse, 8> Uses;
   llvm::SmallVector<TokenRegistration, 2> Registrations;
 };
+
+/// The object a member call \p S is made on: `o` in `o.f()`, `p` in
+/// `p->f()`, also for calls not resolved in a template; null if \p S is not
+/// a member call or the object is an implicit `this`.
+const Expr *memberCallObject(const Stmt *S);
+
+/// True if \p A and \p B name the same object: the same variable, or the
+/// same member of `this` or of objects that are the same (parentheses,
+/// implicit casts, `*` and `&` looked through). False when either is
+/// anything else (a call, an index).
+bool sameObject(const Expr *A, const Expr *B);
 
 /// True if \p Inner is \p Outer or inside it, by the parents of
 /// \p Parents (so a node inside a lambda defined in \p Outer is inside it).

@@ -48,6 +48,9 @@ TEST(ReceivedTokensTest, ParametersOfTokenTypes) {
   EXPECT_TRUE(Tokens[3].ThroughPointer);
   EXPECT_EQ(Tokens[3].Info->Name, "grpc::ServerContext");
   EXPECT_EQ(Tokens[2].Via, ReceivedVia::Parameter);
+  // A note about the unnamed parameter points at its type.
+  EXPECT_EQ(Tokens[4].Loc, Tokens[4].Decl->getBeginLoc());
+  EXPECT_EQ(Tokens[0].Loc, Tokens[0].Decl->getLocation());
 }
 
 TEST(ReceivedTokensTest, ASourceByValueIsNotReceived) {
@@ -257,6 +260,111 @@ TEST(ReceivedTokensTest, ObservedInsideAStatement) {
       << "asked through a copy";
   EXPECT_TRUE(U.Token->observedIn(U.AST.nth<ForStmt>("f", 0)))
       << "asked inside a lambda defined in the loop";
+}
+
+TEST(ReceivedTokensTest, StopCallbacksThatWakeAnObject) {
+  Uses U(R"cpp(
+    struct Queue { void close(); bool pop(int &); };
+    struct Worker {
+      std::mutex m;
+      std::condition_variable cv;
+      std::condition_variable other;
+      Queue q;
+      void run(std::stop_token tok);
+    };
+    void Worker::run(std::stop_token tok) {
+      std::stop_callback wake(tok, [this] { cv.notify_all(); });
+      auto closer = [&] { q.close(); };
+      std::stop_callback close(tok, closer);
+      while (ready()) {
+        std::unique_lock<std::mutex> lk(m);
+        cv.wait(lk);
+      }
+      while (ready()) {
+        std::unique_lock<std::mutex> lk(m);
+        other.wait(lk);
+      }
+      int job;
+      while (q.pop(job)) {
+      }
+    }
+  )cpp",
+         "Worker::run");
+  ASSERT_TRUE(U.Token);
+  ASSERT_EQ(U.Token->registrations().size(), 2u);
+  const TokenRegistration *Waker =
+      U.Token->wakerOfCallsIn(U.AST.nth<WhileStmt>("Worker::run", 0));
+  ASSERT_NE(Waker, nullptr) << "the callback notifies the member it waits on";
+  EXPECT_EQ(Waker->Variable->getName(), "wake");
+  EXPECT_EQ(U.Token->wakerOfCallsIn(U.AST.nth<WhileStmt>("Worker::run", 1)),
+            nullptr)
+      << "another condition variable";
+  const TokenRegistration *Closer =
+      U.Token->wakerOfCallsIn(U.AST.nth<WhileStmt>("Worker::run", 2));
+  ASSERT_NE(Closer, nullptr) << "a named lambda that closes the queue";
+  EXPECT_EQ(Closer->Variable->getName(), "close");
+}
+
+TEST(ReceivedTokensTest, AWakerMustBeAliveAroundTheStatement) {
+  const char *Code = R"cpp(
+    void f(std::stop_token tok, std::condition_variable &cv, std::mutex &m) {
+      while (ready()) {
+        std::unique_lock<std::mutex> lk(m);
+        cv.wait(lk);
+      }
+      std::stop_callback late(tok, [&] { cv.notify_all(); });
+      {
+        std::stop_callback scoped(tok, [&] { cv.notify_one(); });
+      }
+      std::stop_callback(tok, [&] { cv.notify_one(); });
+    }
+    void g(std::stop_token tok, std::condition_variable &cv, std::mutex &m) {
+      {
+        std::stop_callback scoped(tok, [&] { cv.notify_one(); });
+      }
+      while (ready()) {
+        std::unique_lock<std::mutex> lk(m);
+        cv.wait(lk);
+      }
+    }
+  )cpp";
+  Uses U(Code, "f");
+  ASSERT_TRUE(U.Token);
+  EXPECT_EQ(U.Token->registrations().size(), 3u);
+  // Registered after the loop, in a block that ended, or as a temporary that
+  // deregisters at once: none is alive while the loop waits.
+  EXPECT_EQ(U.Token->wakerOfCallsIn(U.AST.nth<WhileStmt>("f", 0)), nullptr);
+
+  Uses G(Code, "g");
+  ASSERT_TRUE(G.Token);
+  EXPECT_EQ(G.Token->registrations().size(), 1u);
+  EXPECT_EQ(G.Token->wakerOfCallsIn(G.AST.nth<WhileStmt>("g", 0)), nullptr)
+      << "registered in a block that ended before the loop";
+}
+
+TEST(ReceivedTokensTest, SameObject) {
+  TestAST AST(R"cpp(
+    struct Cv { void notify(); void wait(); };
+    struct S { Cv cv; Cv other; S *next; void f(Cv &c, Cv *p, S &s, S &t); };
+    void S::f(Cv &c, Cv *p, S &s, S &t) {
+      cv.notify(); this->cv.wait();
+      c.notify(); (c).wait();
+      p->notify(); (*p).wait();
+      s.cv.notify(); s.cv.wait();
+      t.cv.wait(); other.wait();
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  auto Object = [&](unsigned N) {
+    return memberCallObject(AST.nth<CXXMemberCallExpr>("S::f", N));
+  };
+  for (unsigned N = 0; N < 8; N += 2) {
+    ASSERT_NE(Object(N), nullptr);
+    EXPECT_TRUE(sameObject(Object(N), Object(N + 1))) << "pair " << N;
+  }
+  EXPECT_FALSE(sameObject(Object(6), Object(8))) << "s.cv and t.cv";
+  EXPECT_FALSE(sameObject(Object(0), Object(9))) << "cv and other";
+  EXPECT_FALSE(sameObject(Object(2), Object(4))) << "c and p";
 }
 
 } // namespace
