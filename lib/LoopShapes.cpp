@@ -65,16 +65,34 @@ void boundingComparisons(const Expr *E,
       Out.push_back(BO);
     return;
   }
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Op->isComparisonOp())
       Out.push_back(Op);
+    return;
+  }
+  // C++20 rewrites `it != end` as `!(it == end)` for iterators that declare
+  // only operator== (libstdc++'s list and map iterators do).
+  if (isa<CXXRewrittenBinaryOperator>(E)) {
+    Out.push_back(E);
+    return;
+  }
+  // A pointer tested for null, as in a walk along a list: `while (node)`.
+  if (E->getType()->isPointerType() && variableOf(E))
+    Out.push_back(E);
 }
 
 /// The variables a comparison compares, on either side.
 void comparedVariables(const Expr *Comparison,
                        llvm::SmallPtrSetImpl<const VarDecl *> &Out) {
   const Expr *Sides[2] = {nullptr, nullptr};
-  if (const auto *BO = dyn_cast<BinaryOperator>(Comparison)) {
+  if (const VarDecl *V = variableOf(Comparison)) {
+    Out.insert(V);
+    return;
+  }
+  if (const auto *R = dyn_cast<CXXRewrittenBinaryOperator>(Comparison)) {
+    Sides[0] = R->getLHS();
+    Sides[1] = R->getRHS();
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(Comparison)) {
     Sides[0] = BO->getLHS();
     Sides[1] = BO->getRHS();
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Comparison)) {

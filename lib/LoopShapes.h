@@ -33,7 +33,10 @@ enum class LoopShape {
   Range,
   /// A for, while or do loop whose condition compares a variable that the
   /// loop itself steps (++, --, +=, -=, or an assignment from itself), or an
-  /// iterator it advances; or a conjunction (&&) with such a comparison.
+  /// iterator it advances (also through a comparison C++20 rewrites, `it !=
+  /// end` as `!(it == end)`), or a pointer it steps and tests for null
+  /// (`while (node)` with `node = node->next`); or a conjunction (&&) with
+  /// such a comparison.
   Counted,
   /// No condition, or a constant true one: `for (;;)`, `while (true)`,
   /// `do { } while (1)`. Only a jump out of the body ends it.

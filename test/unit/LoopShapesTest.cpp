@@ -63,6 +63,55 @@ TEST(LoopShapesTest, CountedLoops) {
             LoopShape::Counted);
 }
 
+TEST(LoopShapesTest, CountedByRewrittenComparisons) {
+  // An iterator that declares only operator==: C++20 rewrites `!=` to it.
+  const char *Iterator = R"cpp(
+    struct It {
+      int &operator*() const;
+      It &operator++();
+      friend bool operator==(const It &, const It &);
+    };
+    struct List { It begin(); It end(); It erase(It); };
+  )cpp";
+  auto Shape = [&](llvm::StringRef Body) {
+    TestAST AST(std::string(Iterator) + "void f(List &l) {" + Body.str() + "}");
+    EXPECT_TRUE(AST.compiled()) << AST.errors();
+    const Stmt *Loop = AST.nth<ForStmt>("f");
+    if (!Loop)
+      Loop = AST.nth<WhileStmt>("f");
+    return Loop ? loopShapeOf(Loop, AST.context()) : LoopShape::NotALoop;
+  };
+  EXPECT_EQ(Shape("for (It it = l.begin(); it != l.end(); ++it) {}"),
+            LoopShape::Counted);
+  EXPECT_EQ(Shape("It it = l.begin(); while (it != l.end()) it = l.erase(it);"),
+            LoopShape::Counted);
+  EXPECT_EQ(Shape("It it = l.begin(); while (it != l.end()) {}"),
+            LoopShape::Conditional)
+      << "never advanced";
+}
+
+TEST(LoopShapesTest, CountedListWalks) {
+  const char *Node = "struct Node { Node *next; int value; };";
+  auto Shape = [&](llvm::StringRef Body) {
+    TestAST AST(std::string(Node) + "void f(Node *head, bool more) {" +
+                Body.str() + "}");
+    EXPECT_TRUE(AST.compiled()) << AST.errors();
+    const Stmt *Loop = AST.nth<ForStmt>("f");
+    if (!Loop)
+      Loop = AST.nth<WhileStmt>("f");
+    return Loop ? loopShapeOf(Loop, AST.context()) : LoopShape::NotALoop;
+  };
+  EXPECT_EQ(Shape("Node *n = head; while (n) n = n->next;"),
+            LoopShape::Counted);
+  EXPECT_EQ(Shape("for (Node *n = head; n && more; n = n->next) {}"),
+            LoopShape::Counted);
+  EXPECT_EQ(Shape("Node *n = head; while (n) (void)n->value;"),
+            LoopShape::Conditional)
+      << "a pointer the loop never steps";
+  EXPECT_EQ(Shape("while (more) more = !more;"), LoopShape::Conditional)
+      << "only pointers are walked";
+}
+
 TEST(LoopShapesTest, ConstantTrueLoops) {
   EXPECT_EQ(FirstLoop("for (;;) { if (more()) break; }").shape(),
             LoopShape::ConstantTrue);
