@@ -21,7 +21,7 @@ public:
 
 private:
   /// The loops of a callable that receives tokens.
-  void checkReceiver(llvm::ArrayRef<ReceivedToken> Tokens,
+  void checkReceiver(llvm::ArrayRef<ReceivedToken> AllTokens,
                      const LambdaExpr *Lambda, const Stmt *Body,
                      ASTContext &Ctx);
   /// The endless loops of a lambda that receives no token, when a
