@@ -4,6 +4,7 @@
 #include "lib/ExitPaths.h"
 #include "lib/ScopeGuardFix.h"
 #include "lib/StorageAnalysis.h"
+#include "lib/ValueUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -28,23 +29,11 @@ std::string targetName(const StaticTarget &T) {
 }
 
 /// The statement a store is, when it is one directly inside a block.
-const Stmt *statementInBlock(const Expr *E, const ParentIndex &Index) {
-  const Stmt *Cur = E;
-  for (unsigned Steps = 0; Steps < 8; ++Steps) {
-    DynTypedNodeList Parents = Index.parents(*Cur);
-    if (Parents.size() != 1)
-      return nullptr;
-    const Stmt *P = Parents[0].get<Stmt>();
-    if (!P)
-      return nullptr;
-    if (isa<CompoundStmt>(P))
-      return Cur;
-    if (!isa<ExprWithCleanups, ImplicitCastExpr, ParenExpr,
-             CXXBindTemporaryExpr, MaterializeTemporaryExpr>(P))
-      return nullptr;
-    Cur = P;
-  }
-  return nullptr;
+const Stmt *statementInBlock(const Expr *E, const ParentIndex &Parents) {
+  Climbed Up = climb(E, Parents);
+  if (Up.Copied || Up.Moved || Up.Conditional || !Up.Parent.get<CompoundStmt>())
+    return nullptr;
+  return Up.Top;
 }
 
 llvm::StringRef textOf(CharSourceRange R, const ASTContext &Ctx) {
@@ -225,9 +214,9 @@ void StaticStorageCheck::analyse(const StoreSite &S, const StorageAnalysis &A,
       isContainer(S.Target.Key->getType()))
     ContainerStore = true;
 
-  ValueOrigin Origin;
+  FeedingOrigins Origin;
   for (const Expr *V : S.Values) {
-    ValueOrigin O = A.originOf(V);
+    FeedingOrigins O = A.originsOf(V);
     Origin.FromRequest |= O.FromRequest;
     Origin.FromStatic |= O.FromStatic;
     Origin.Fresh |= O.Fresh;

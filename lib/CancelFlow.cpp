@@ -3,129 +3,19 @@
 #include "lib/CancelFlow.h"
 #include "lib/ExitPaths.h"
 #include "lib/ExprShapes.h"
+#include "lib/ValueOrigin.h"
+#include "lib/ValueUses.h"
+#include "lib/WorkEnds.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::ctx {
-
-const char DefaultSynchronousCalls[] =
-    "unifex::sync_wait;stdexec::sync_wait;std::this_thread::sync_wait;"
-    "cppcoro::sync_wait;folly::coro::blockingWait;"
-    "tbb::parallel_for;tbb::parallel_reduce;"
-    "tbb::parallel_deterministic_reduce;tbb::parallel_for_each;"
-    "tbb::parallel_invoke;tbb::parallel_pipeline;tbb::parallel_sort;"
-    "tbb::parallel_scan;tbb::this_task_arena::isolate;tbb::task_arena::execute;"
-    "tbb::task::suspend;"
-    "std::condition_variable_any::wait;std::condition_variable_any::wait_for;"
-    "std::condition_variable_any::wait_until";
-
-//===----------------------------------------------------------------------===//
-// FunctionNameSet
-//===----------------------------------------------------------------------===//
-
-void FunctionNameSet::add(llvm::StringRef QualifiedName) {
-  QualifiedName = QualifiedName.trim();
-  QualifiedName.consume_front("::");
-  if (!QualifiedName.empty())
-    Names.push_back(QualifiedName.str());
-  BoundTo = nullptr;
-}
-
-namespace {
-/// The declaration a callable name is compared by: the function (the
-/// pattern, for templates), or the variable of a function object such as
-/// unifex::sync_wait.
-const Decl *functionKey(const Decl *D) {
-  D = cast<NamedDecl>(D)->getUnderlyingDecl();
-  if (const auto *V = dyn_cast<VarDecl>(D))
-    return V->getCanonicalDecl();
-  if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
-    D = FT->getTemplatedDecl();
-  if (const auto *F = dyn_cast<FunctionDecl>(D)) {
-    if (const FunctionTemplateDecl *T = F->getPrimaryTemplate())
-      F = T->getTemplatedDecl();
-    return F->getCanonicalDecl();
-  }
-  return nullptr;
-}
-} // namespace
-
-void FunctionNameSet::bind(const ASTContext &Ctx) const {
-  if (BoundTo == &Ctx)
-    return;
-  BoundTo = &Ctx;
-  Resolved.clear();
-  auto &Idents = const_cast<ASTContext &>(Ctx).Idents;
-  for (const std::string &Name : Names) {
-    llvm::StringRef N(Name);
-    size_t Pos = N.rfind("::");
-    if (Pos == llvm::StringRef::npos)
-      continue;
-    const auto *DC =
-        dyn_cast_or_null<DeclContext>(resolveName(N.take_front(Pos), Ctx));
-    if (!DC)
-      continue;
-    // Every overload, seen through using-declarations of a detail namespace.
-    for (const NamedDecl *ND :
-         DC->lookup(DeclarationName(&Idents.get(N.drop_front(Pos + 2))))) {
-      if (const auto *Using = dyn_cast<UsingDecl>(ND)) {
-        for (const UsingShadowDecl *Shadow : Using->shadows())
-          if (const Decl *K = functionKey(Shadow->getTargetDecl()))
-            Resolved.insert(K);
-        continue;
-      }
-      if (const Decl *K = functionKey(ND))
-        Resolved.insert(K);
-    }
-  }
-}
-
-bool FunctionNameSet::contains(const FunctionDecl *F,
-                               const ASTContext &Ctx) const {
-  if (!F || Names.empty())
-    return false;
-  bind(Ctx);
-  if (Resolved.contains(functionKey(F)))
-    return true;
-  if (!F->getIdentifier())
-    return false;
-  return llvm::is_contained(Names, qualifiedNameOf(F));
-}
-
-bool FunctionNameSet::containsCallee(const Expr *Call,
-                                     const ASTContext &Ctx) const {
-  const auto *CE = dyn_cast_or_null<CallExpr>(Call);
-  if (!CE)
-    return false;
-  // A function object: `unifex::sync_wait(sender)`.
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE))
-    if (Op->getOperator() == OO_Call && Op->getNumArgs() >= 1)
-      if (const auto *DRE =
-              dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
-        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
-          bind(Ctx);
-          return Resolved.contains(V->getCanonicalDecl()) ||
-                 llvm::is_contained(Names, qualifiedNameOf(V));
-        }
-  if (const FunctionDecl *F = CE->getDirectCallee())
-    return contains(F, Ctx);
-  // A call with dependent arguments in a template, `f(x)` or `obj.f(x)`:
-  // any candidate counts.
-  if (const auto *OE =
-          dyn_cast_or_null<OverloadExpr>(CE->getCallee()->IgnoreImplicit()))
-    for (const NamedDecl *ND : OE->decls())
-      if (const auto *F = dyn_cast_or_null<FunctionDecl>(functionKey(ND)))
-        if (contains(F, Ctx))
-          return true;
-  return false;
-}
 
 bool HandleFlow::has(Settlement S) const {
   return llvm::any_of(Settles, [S](const auto &P) { return P.second == S; });
@@ -169,16 +59,6 @@ struct Event {
   const VarDecl *Work = nullptr;
 };
 
-bool isStdMoveLike(const CallExpr *CE) {
-  const FunctionDecl *F = CE->getDirectCallee();
-  if (!F || CE->getNumArgs() != 1 || !F->getIdentifier())
-    return false;
-  llvm::StringRef N = F->getName();
-  if (N != "move" && N != "forward")
-    return false;
-  return F->isInStdNamespace();
-}
-
 bool isStoringMethod(const FunctionDecl *F) {
   if (!F)
     return false;
@@ -221,62 +101,6 @@ bool isCallableType(QualType T) {
   return Found;
 }
 
-/// Every DeclRefExpr of the body, by the declaration it names, the local
-/// variables it declares, and the lambdas in it.
-class RefIndex : public RecursiveASTVisitor<RefIndex> {
-public:
-  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const DeclRefExpr *, 4>>
-      Refs;
-  /// The DeclRefExprs inside nested lambdas (captures included).
-  llvm::DenseSet<const DeclRefExpr *> InLambda;
-  /// Variables and decompositions declared outside nested lambdas.
-  llvm::SmallVector<const VarDecl *, 16> TopLevelVars;
-  llvm::SmallVector<const VarDecl *, 16> AllLocalVars;
-  llvm::SmallVector<const CallExpr *, 4> Calls;
-  unsigned LambdaDepth = 0;
-  /// The body holds code with errors (an editor mid-keystroke).
-  bool HasErrors = false;
-
-  bool shouldVisitTemplateInstantiations() const { return false; }
-
-  bool VisitRecoveryExpr(RecoveryExpr *) {
-    HasErrors = true;
-    return true;
-  }
-  bool VisitVarDecl(VarDecl *V) {
-    if (V->isInvalidDecl())
-      HasErrors = true;
-    return visitLocal(V);
-  }
-
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
-    if (const ValueDecl *D = E->getDecl())
-      Refs[D].push_back(E);
-    if (LambdaDepth > 0)
-      InLambda.insert(E);
-    return true;
-  }
-  bool visitLocal(VarDecl *V) {
-    if (isa<ParmVarDecl>(V))
-      return true;
-    AllLocalVars.push_back(V);
-    if (LambdaDepth == 0)
-      TopLevelVars.push_back(V);
-    return true;
-  }
-  bool VisitCallExpr(CallExpr *CE) {
-    if (LambdaDepth == 0)
-      Calls.push_back(CE);
-    return true;
-  }
-  bool TraverseLambdaExpr(LambdaExpr *L) {
-    ++LambdaDepth;
-    bool R = RecursiveASTVisitor::TraverseLambdaExpr(L);
-    --LambdaDepth;
-    return R;
-  }
-};
-
 } // namespace
 
 struct CancelFlow::Impl {
@@ -285,14 +109,10 @@ struct CancelFlow::Impl {
   const ParentIndex &Parents;
   ASTContext &Ctx;
   const Stmt *Body;
-  RefIndex Index;
-  llvm::SmallPtrSet<const VarDecl *, 16> Locals;
+  ValueUses Uses;
 
-  /// keptWorkStartedBy's answers: the points after which the work a kept
-  /// object holds has ended, or none for an object released some other way.
-  llvm::DenseMap<const VarDecl *,
-                 std::optional<llvm::SmallVector<const Stmt *, 2>>>
-      WorkEnds;
+  /// Where the work held by the body's locals ends.
+  WorkEnds Ends;
 
   /// calleeKeepsCopyOf's answers, by parameter.
   llvm::DenseMap<const ParmVarDecl *, bool> KeepsCopy;
@@ -304,20 +124,18 @@ struct CancelFlow::Impl {
 
   Impl(const ContextModel &M, const FunctionNameSet &S, const ParentIndex &PI,
        const Stmt *B)
-      : Model(M), Sync(S), Parents(PI), Ctx(PI.context()), Body(B) {
-    Index.TraverseStmt(const_cast<Stmt *>(B));
-    for (const VarDecl *V : Index.AllLocalVars)
-      Locals.insert(V);
+      : Model(M), Sync(S), Parents(PI), Ctx(PI.context()), Body(B), Uses(PI, B),
+        Ends(Uses) {}
+
+  bool isLocalVar(const Decl *D) const { return Uses.isLocalVar(D); }
+  Climbed climb(const Expr *E) const { return ctx::climb(E, Parents); }
+  const CXXMemberCallExpr *memberCallOn(const Expr *E) const {
+    return ctx::memberCallOn(E, Parents);
   }
 
   DynTypedNode parentOf(const DynTypedNode &N) { return Parents.parentOf(N); }
   DynTypedNode parentOf(const Stmt *S) {
     return parentOf(DynTypedNode::create(*S));
-  }
-
-  bool isLocalVar(const Decl *D) const {
-    const auto *V = dyn_cast_or_null<VarDecl>(D);
-    return V && V->hasLocalStorage() && Locals.contains(V);
   }
 
   bool isGuardVar(const VarDecl *V) const {
@@ -342,93 +160,6 @@ struct CancelFlow::Impl {
     return false;
   }
 
-  /// The lambda whose body holds \p S, innermost first, below \p Boundary;
-  /// null if \p S is directly in \p Boundary.
-  const LambdaExpr *enclosingLambda(const Stmt *S, const Stmt *Boundary) {
-    DynTypedNode Cur = DynTypedNode::create(*S);
-    for (unsigned Guard = 0; Guard < 512; ++Guard) {
-      const Stmt *CS = Cur.get<Stmt>();
-      if (CS == Boundary)
-        return nullptr;
-      DynTypedNode P = parentOf(Cur);
-      if (P.getNodeKind().isNone())
-        return nullptr;
-      // The body of a lambda hangs below its call operator, which hangs
-      // below the closure class; only the capture initializers are direct
-      // children evaluated where the lambda is created.
-      // The variable of an init-capture (`[tok = src.get_token()]`) is
-      // also initialized where the lambda is created.
-      const auto *CV = Cur.get<VarDecl>();
-      if (const auto *L = P.get<LambdaExpr>())
-        if (!(CV && CV->isInitCapture()) &&
-            (!CS || CS == L->getBody() ||
-             !llvm::is_contained(L->capture_inits(), CS)))
-          return L;
-      Cur = P;
-    }
-    return nullptr;
-  }
-
-  struct Climbed {
-    const Expr *Top;
-    DynTypedNode Parent;
-    bool Copied = false;
-    bool Moved = false;
-    /// Climbed through an arm of `c ? a : b`: the value is only maybe \p E.
-    bool Conditional = false;
-  };
-
-  /// Walks up from \p E through nodes that pass its value on unchanged:
-  /// parentheses, implicit conversions, temporaries, copies, std::move.
-  Climbed climb(const Expr *E) {
-    Climbed C{E, DynTypedNode()};
-    while (true) {
-      DynTypedNode P = parentOf(C.Top);
-      C.Parent = P;
-      const auto *PE = P.get<Expr>();
-      if (!PE)
-        return C;
-      if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
-              CXXBindTemporaryExpr, FullExpr>(PE)) {
-        C.Top = PE;
-        continue;
-      }
-      // One arm of `c ? a : b`: the result is that value.
-      if (const auto *CO = dyn_cast<AbstractConditionalOperator>(PE)) {
-        if (CO->getCond() == C.Top)
-          return C;
-        C.Top = PE;
-        C.Conditional = true;
-        continue;
-      }
-      if (const auto *Cast = dyn_cast<ExplicitCastExpr>(PE)) {
-        if (Cast->getTypeAsWritten()->isVoidType())
-          return C;
-        if (!Cast->getType()->isReferenceType() && !Cast->isGLValue())
-          C.Copied = true;
-        C.Top = PE;
-        continue;
-      }
-      if (const auto *CE = dyn_cast<CXXConstructExpr>(PE)) {
-        const CXXConstructorDecl *Ctor = CE->getConstructor();
-        if (Ctor && Ctor->isCopyOrMoveConstructor() && CE->getNumArgs() >= 1 &&
-            CE->getArg(0) == C.Top) {
-          C.Copied = true;
-          C.Top = PE;
-          continue;
-        }
-        return C;
-      }
-      if (const auto *Call = dyn_cast<CallExpr>(PE))
-        if (isStdMoveLike(Call) && Call->getArg(0) == C.Top) {
-          C.Moved = true;
-          C.Top = PE;
-          continue;
-        }
-      return C;
-    }
-  }
-
   /// The scope-guard variable whose initializer holds \p E, if any.
   const VarDecl *guardInitializedBy(const Expr *E) {
     DynTypedNode Cur = DynTypedNode::create(*E);
@@ -446,69 +177,6 @@ struct CancelFlow::Impl {
     return nullptr;
   }
 
-  /// True if \p Call, or a call enclosing it in the same full-expression,
-  /// finishes its work before returning.
-  bool inSynchronousCall(const Stmt *Call) {
-    DynTypedNode Cur = DynTypedNode::create(*Call);
-    for (unsigned Guard = 0; Guard < 64; ++Guard) {
-      const auto *E = Cur.get<Expr>();
-      if (!E)
-        return false;
-      if (isa<LambdaExpr>(E) && E != Call)
-        return false;
-      if (Sync.containsCallee(E, Ctx))
-        return true;
-      // An immediately invoked lambda finishes before the caller goes on.
-      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
-        if (Op->getOperator() == OO_Call && Op->getNumArgs() >= 1 &&
-            isa<LambdaExpr>(Op->getArg(0)->IgnoreImplicit()))
-          return true;
-      Cur = parentOf(Cur);
-    }
-    return false;
-  }
-
-  /// The callee of \p Call and the index of the parameter \p Arg binds to;
-  /// none when unknown (variadic, dependent) or when \p Arg is the object
-  /// of a member call (then \p IsObject is set).
-  std::optional<std::pair<const FunctionDecl *, unsigned>>
-  paramIndex(const Expr *Call, const Expr *Arg, bool &IsObject) {
-    IsObject = false;
-    const FunctionDecl *F = calleeOf(Call);
-    unsigned Offset = 0;
-    llvm::ArrayRef<const Expr *> Args;
-    if (const auto *CE = dyn_cast<CallExpr>(Call)) {
-      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-      const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
-      if (isa<CXXOperatorCallExpr>(CE) && M &&
-          M->isImplicitObjectMemberFunction()) {
-        if (!Args.empty() && Args[0] == Arg) {
-          IsObject = true;
-          return std::nullopt;
-        }
-        Offset = 1;
-      }
-    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
-      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-    }
-    if (!F)
-      return std::nullopt;
-    for (unsigned I = Offset; I < Args.size(); ++I)
-      if (Args[I] == Arg) {
-        if (I - Offset < F->getNumParams())
-          return std::make_pair(F, I - Offset);
-        return std::nullopt;
-      }
-    return std::nullopt;
-  }
-
-  /// The parameter type \p Arg binds to in \p Call; null when unknown
-  /// (variadic, dependent) or when \p Arg is the object of a member call.
-  QualType paramType(const Expr *Call, const Expr *Arg, bool &IsObject) {
-    auto P = paramIndex(Call, Arg, IsObject);
-    return P ? P->first->getParamDecl(P->second)->getType() : QualType();
-  }
-
   /// True if the callee of \p Call, defined outside system headers, hands
   /// the cancel of the parameter \p Arg binds to on: a lambda in its body
   /// captures the parameter by copy and cancels that copy
@@ -517,7 +185,7 @@ struct CancelFlow::Impl {
   /// only read, or kept without a cancel in sight, does not count.
   bool calleeKeepsCopyOf(const Expr *Call, const Expr *Arg) {
     bool IsObject = false;
-    auto Param = paramIndex(Call, Arg, IsObject);
+    auto Param = parameterOf(Call, Arg, IsObject);
     const FunctionDecl *Def = nullptr;
     if (!Param || !Param->first->hasBody(Def) || !Def ||
         Param->second >= Def->getNumParams() ||
@@ -595,445 +263,33 @@ struct CancelFlow::Impl {
     if (const auto *CE = dyn_cast<CXXConstructExpr>(PE)) {
       // PPL's task constructors take the token as a task_options, which
       // converts from it: look at the task the options go to.
-      if (isTaskOptionsType(CE->getType()))
+      if (hasLibraryRole(CE->getType(), LibraryRole::TaskOptions))
         if (const auto *Task = climb(CE).Parent.get<CXXConstructExpr>())
           CE = Task;
       QualType T = CE->getType();
       RunsArg = CE->getNumArgs() > 0 && CE->getArg(0) == Arg;
-      if (isStdThreadType(T) || isWaitableTaskType(T)) {
+      bool Thread = hasLibraryRole(T, LibraryRole::Thread);
+      if (Thread || hasLibraryRole(T, LibraryRole::Task)) {
         Climbed Up = climb(CE);
         V = Up.Conditional ? nullptr : Up.Parent.get<VarDecl>();
-        if (!V && !Up.Conditional && isStdThreadType(T))
+        if (!V && !Up.Conditional && Thread)
           if (const auto *Fill =
                   dyn_cast_or_null<CXXMemberCallExpr>(Up.Parent.get<Expr>()))
             if (Fill->getNumArgs() > 0 && Fill->getArg(0) == Up.Top)
-              V = threadContainerFilledBy(Fill);
+              V = Ends.threadContainerFilledBy(Fill);
       }
     } else if (const auto *Fill = dyn_cast<CXXMemberCallExpr>(PE)) {
       RunsArg = Fill->getNumArgs() > 0 && Fill->getArg(0) == Arg;
-      V = threadContainerFilledBy(Fill);
+      V = Ends.threadContainerFilledBy(Fill);
     }
     if (!V || !isLocalVar(V) || V->isStaticLocal() ||
         V->getType()->isReferenceType())
       return nullptr;
-    if (isWaitableTaskType(V->getType()) ? C != Carry::Token
-                                         : C != Carry::TokenCarrier || !RunsArg)
+    if (hasLibraryRole(V->getType(), LibraryRole::Task)
+            ? C != Carry::Token
+            : C != Carry::TokenCarrier || !RunsArg)
       return nullptr;
-    auto [It, New] = WorkEnds.try_emplace(V);
-    if (New)
-      It->second = workEndsOf(V);
-    return It->second ? V : nullptr;
-  }
-
-  /// The local container of threads that \p Call adds a thread to.
-  const VarDecl *threadContainerFilledBy(const CXXMemberCallExpr *Call) {
-    static const llvm::StringSet<> Fills = {"emplace_back", "push_back",
-                                            "emplace_front", "push_front"};
-    const CXXMethodDecl *M = Call->getMethodDecl();
-    if (!M || !M->getIdentifier() || !Fills.contains(M->getName()))
-      return nullptr;
-    const auto *DRE = dyn_cast<DeclRefExpr>(
-        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
-    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (!V || !isThreadContainerType(V->getType()))
-      return nullptr;
-    return V;
-  }
-
-  std::optional<llvm::SmallVector<const Stmt *, 2>>
-  workEndsOf(const VarDecl *V) {
-    if (isStdThreadType(V->getType()))
-      return joinPointsOf(V);
-    if (isThreadContainerType(V->getType()))
-      return loopJoinPointsOf(V);
-    if (isWaitableTaskType(V->getType())) {
-      llvm::SmallVector<const Stmt *, 2> Waits;
-      llvm::SmallPtrSet<const VarDecl *, 4> Seen;
-      if (!collectWaitPoints(V, Waits, Seen, 0))
-        return std::nullopt;
-      return Waits;
-    }
-    return std::nullopt;
-  }
-
-  /// The member call made on \p E, looking through implicit nodes.
-  const CXXMemberCallExpr *memberCallOn(const Expr *E) {
-    Climbed Up = climb(E);
-    const auto *ME = Up.Parent.get<MemberExpr>();
-    if (!ME || ME->getBase() != Up.Top || Up.Moved || Up.Copied ||
-        Up.Conditional)
-      return nullptr;
-    return dyn_cast_or_null<CXXMemberCallExpr>(parentOf(ME).get<Expr>());
-  }
-
-  static llvm::StringRef methodName(const CXXMemberCallExpr *Call) {
-    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
-    return M && M->getIdentifier() ? M->getName() : llvm::StringRef();
-  }
-
-  /// True if \p S is `X.join();` or `if (X.joinable()) X.join();`, for the
-  /// object \p IsX accepts, in braces or not; in braces the join comes
-  /// first (`if (t.joinable()) { t.join(); log(); }`).
-  static bool isJoinStatement(const Stmt *S,
-                              llvm::function_ref<bool(const Expr *)> IsX) {
-    for (unsigned Guard = 0; S && Guard < 8; ++Guard) {
-      if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-        if (CS->body_empty())
-          return false;
-        S = CS->body_front();
-        continue;
-      }
-      if (const auto *If = dyn_cast<IfStmt>(S)) {
-        const auto *Cond = dyn_cast_or_null<CXXMemberCallExpr>(
-            If->getCond() ? If->getCond()->IgnoreImplicit() : nullptr);
-        if (If->getElse() || If->getInit() || If->getConditionVariable() ||
-            If->isConsteval() || methodName(Cond) != "joinable" ||
-            !IsX(Cond->getImplicitObjectArgument()))
-          return false;
-        S = If->getThen();
-        continue;
-      }
-      const auto *E = dyn_cast<Expr>(S);
-      const auto *Call =
-          E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
-      return methodName(Call) == "join" &&
-             IsX(Call->getImplicitObjectArgument());
-    }
-    return false;
-  }
-
-  /// True if \p S contains a statement that leaves the loop body early
-  /// (break, continue, return, goto, throw, co_return). A break inside a
-  /// nested loop or switch, or a continue inside a nested loop, stays
-  /// inside it.
-  static bool mayLeaveEarly(const Stmt *S, bool InLoop = false,
-                            bool InSwitch = false, unsigned Depth = 0) {
-    if (!S)
-      return false;
-    if (Depth > 64)
-      return true;
-    if (isa<BreakStmt>(S))
-      return !InLoop && !InSwitch;
-    if (isa<ContinueStmt>(S))
-      return !InLoop;
-    if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr, CoreturnStmt>(
-            S))
-      return true;
-    if (isa<LambdaExpr>(S))
-      return false;
-    bool Loop = InLoop || isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-    bool Switch = InSwitch || isa<SwitchStmt>(S);
-    for (const Stmt *Child : S->children())
-      if (mayLeaveEarly(Child, Loop, Switch, Depth + 1))
-        return true;
-    return false;
-  }
-
-  /// True if the loop body \p Body joins the object \p IsX accepts on every
-  /// iteration: it is a join statement (see isJoinStatement), or a block
-  /// with one among its statements and nothing that leaves it early.
-  static bool loopBodyJoins(const Stmt *Body,
-                            llvm::function_ref<bool(const Expr *)> IsX) {
-    if (mayLeaveEarly(Body))
-      return false;
-    if (isJoinStatement(Body, IsX))
-      return true;
-    const auto *CS = dyn_cast_or_null<CompoundStmt>(Body);
-    if (!CS)
-      return false;
-    return llvm::any_of(CS->body(),
-                        [&](const Stmt *S) { return isJoinStatement(S, IsX); });
-  }
-
-  static bool refersTo(const Expr *E, const VarDecl *V) {
-    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return DRE && DRE->getDecl() == V;
-  }
-
-  /// The references to \p V in the body; none if one is inside a lambda,
-  /// where the object may be used at any time.
-  std::optional<llvm::ArrayRef<const DeclRefExpr *>>
-  refsOutsideLambdas(const VarDecl *V) {
-    auto It = Index.Refs.find(V);
-    if (It == Index.Refs.end())
-      return llvm::ArrayRef<const DeclRefExpr *>();
-    if (llvm::any_of(It->second, [&](const DeclRefExpr *R) {
-          return Index.InLambda.contains(R);
-        }))
-      return std::nullopt;
-    return llvm::ArrayRef<const DeclRefExpr *>(It->second);
-  }
-
-  /// Every `t.join()` of the local thread \p V, and the `t.joinable()` of
-  /// `if (t.joinable()) t.join();` (the thread is joinable until joined, so
-  /// the branch that skips the join is never taken); none if anything but
-  /// join() and queries touches \p V (a detach, move, swap, assignment,
-  /// alias, use inside a lambda).
-  std::optional<llvm::SmallVector<const Stmt *, 2>>
-  joinPointsOf(const VarDecl *V) {
-    static const llvm::StringSet<> Queries = {
-        "join",           "joinable",        "get_id",      "native_handle",
-        "get_stop_token", "get_stop_source", "request_stop"};
-    llvm::SmallVector<const Stmt *, 2> Joins;
-    std::optional<llvm::ArrayRef<const DeclRefExpr *>> Refs =
-        refsOutsideLambdas(V);
-    if (!Refs)
-      return std::nullopt;
-    for (const DeclRefExpr *R : *Refs) {
-      const CXXMemberCallExpr *Call = memberCallOn(R);
-      llvm::StringRef Name = methodName(Call);
-      if (!Queries.contains(Name))
-        return std::nullopt;
-      if (Name == "join") {
-        Joins.push_back(Call);
-        continue;
-      }
-      if (Name != "joinable")
-        continue;
-      Climbed Cond = climb(Call);
-      const auto *If = Cond.Parent.get<IfStmt>();
-      if (If && If->getCond() == Cond.Top &&
-          isJoinStatement(If, [&](const Expr *X) { return refersTo(X, V); }))
-        Joins.push_back(Call);
-    }
-    return Joins;
-  }
-
-  /// True if every use of the loop's element \p Each in \p Body is a
-  /// join() or a query: it is not detached, moved, swapped or passed on.
-  bool onlyJoinedIn(const Stmt *Body, const VarDecl *Each) {
-    static const llvm::StringSet<> Uses = {"join", "joinable", "get_id"};
-    auto It = Index.Refs.find(Each);
-    if (It == Index.Refs.end())
-      return true;
-    for (const DeclRefExpr *R : It->second)
-      if (containsStmt(Body, R) &&
-          (Index.InLambda.contains(R) ||
-           !Uses.contains(methodName(memberCallOn(R)))))
-        return false;
-    return true;
-  }
-
-  /// The loops that join every thread of the local container \p V:
-  /// `for (auto &t : v) t.join();` and `for (size_t i = 0; i < n; ++i)
-  /// v[i].join();`, the join optionally guarded by `joinable()`, the body
-  /// free of break, continue, return, goto and throw. A path that reaches
-  /// such a loop runs it to its end, so the loop's first element (the range
-  /// or the index declaration) is where the threads have ended. The bound
-  /// of an index loop is taken on trust: a loop that joins only some of the
-  /// threads is not told apart.
-  /// None if anything but filling, size queries and these loops touches
-  /// \p V.
-  std::optional<llvm::SmallVector<const Stmt *, 2>>
-  loopJoinPointsOf(const VarDecl *V) {
-    static const llvm::StringSet<> Allowed = {
-        "emplace_back", "push_back", "emplace_front", "push_front",
-        "reserve",      "size",      "empty",         "capacity"};
-    llvm::SmallVector<const Stmt *, 2> Joins;
-    std::optional<llvm::ArrayRef<const DeclRefExpr *>> Refs =
-        refsOutsideLambdas(V);
-    if (!Refs)
-      return std::nullopt;
-    for (const DeclRefExpr *R : *Refs) {
-      Climbed Up = climb(R);
-      if (Up.Moved || Up.Copied || Up.Conditional)
-        return std::nullopt;
-      if (Allowed.contains(methodName(memberCallOn(R))))
-        continue;
-      // The range of a range-based for: the parent is the loop, or (with
-      // implicit code) the loop's `auto &&__range = v;`.
-      const auto *FR = Up.Parent.get<CXXForRangeStmt>();
-      if (const auto *Range = Up.Parent.get<VarDecl>())
-        if (const auto *DS =
-                parentOf(DynTypedNode::create(*Range)).get<DeclStmt>())
-          if (const auto *Loop = parentOf(DS).get<CXXForRangeStmt>())
-            if (Loop->getRangeStmt() == DS)
-              FR = Loop;
-      if (FR) {
-        const VarDecl *Each =
-            FR->getLoopVarStmt() ? FR->getLoopVariable() : nullptr;
-        if (FR->getRangeInit() &&
-            FR->getRangeInit()->IgnoreParenImpCasts() ==
-                Up.Top->IgnoreParenImpCasts() &&
-            Each && Each->getType()->isReferenceType() && FR->getRangeStmt() &&
-            onlyJoinedIn(FR->getBody(), Each) &&
-            loopBodyJoins(FR->getBody(),
-                          [&](const Expr *X) { return refersTo(X, Each); })) {
-          Joins.push_back(FR->getRangeStmt());
-          continue;
-        }
-        return std::nullopt;
-      }
-      if (const auto *Sub = Up.Parent.get<CXXOperatorCallExpr>())
-        if (Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2 &&
-            Sub->getArg(0) == Up.Top) {
-          llvm::StringRef Name = methodName(memberCallOn(Sub));
-          if (Name == "joinable" || Name == "get_id")
-            continue;
-          if (Name == "join")
-            if (const ForStmt *Loop = indexLoopJoining(Sub, V)) {
-              Joins.push_back(Loop->getInit());
-              continue;
-            }
-        }
-      return std::nullopt;
-    }
-    return Joins;
-  }
-
-  /// The loop `for (T i = 0; i < n; ++i) v[i].join();` (or `i != n`,
-  /// `i++`) whose body is the join of the element \p Sub names.
-  const ForStmt *indexLoopJoining(const CXXOperatorCallExpr *Sub,
-                                  const VarDecl *V) {
-    const auto *IRef =
-        dyn_cast<DeclRefExpr>(Sub->getArg(1)->IgnoreParenImpCasts());
-    const auto *I = IRef ? dyn_cast<VarDecl>(IRef->getDecl()) : nullptr;
-    if (!I)
-      return nullptr;
-    // Climb from the subscript to the loop that holds it as its body.
-    DynTypedNode Cur = DynTypedNode::create(*Sub);
-    const ForStmt *Loop = nullptr;
-    for (unsigned Guard = 0; Guard < 32 && !Loop; ++Guard) {
-      DynTypedNode P = parentOf(Cur);
-      if (!P.get<Stmt>())
-        return nullptr;
-      if (const auto *F = P.get<ForStmt>())
-        Loop = F;
-      Cur = P;
-    }
-    if (!Loop || !Loop->getBody())
-      return nullptr;
-    const auto *Init = dyn_cast_or_null<DeclStmt>(Loop->getInit());
-    if (!Init || !Init->isSingleDecl() || Init->getSingleDecl() != I ||
-        !I->getInit())
-      return nullptr;
-    Expr::EvalResult Zero;
-    if (I->getInit()->isValueDependent() ||
-        !I->getInit()->EvaluateAsInt(Zero, Ctx) || !Zero.Val.getInt().isZero())
-      return nullptr;
-    const auto *Cond = dyn_cast_or_null<BinaryOperator>(
-        Loop->getCond() ? Loop->getCond()->IgnoreImplicit() : nullptr);
-    if (!Cond || (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE) ||
-        !refersTo(Cond->getLHS(), I))
-      return nullptr;
-    const auto *Inc = dyn_cast_or_null<UnaryOperator>(
-        Loop->getInc() ? Loop->getInc()->IgnoreImplicit() : nullptr);
-    if (!Inc || !Inc->isIncrementOp() || !refersTo(Inc->getSubExpr(), I))
-      return nullptr;
-    auto IsElement = [&](const Expr *X) {
-      const auto *S = dyn_cast<CXXOperatorCallExpr>(X->IgnoreImplicit());
-      return S && S->getOperator() == OO_Subscript && S->getNumArgs() == 2 &&
-             refersTo(S->getArg(0), V) && refersTo(S->getArg(1), I);
-    };
-    return loopBodyJoins(Loop->getBody(), IsElement) ? Loop : nullptr;
-  }
-
-  /// Adds to \p Waits every `wait()` and `get()` on the local task \p V
-  /// and on the local tasks that depend on it: its continuations
-  /// (`auto u = t.then(f);`) and the tasks that join it with others
-  /// (`auto all = t && u;`). A task that depends on \p V completes only
-  /// after \p V has (`&&` may complete early when one of its tasks is
-  /// cancelled or fails). False if \p V may come to hold other work: it is
-  /// assigned, moved from, swapped or passed by non-const reference, or used
-  /// inside a lambda; a dependent task for which that holds adds no waits.
-  bool collectWaitPoints(const VarDecl *V,
-                         llvm::SmallVectorImpl<const Stmt *> &Waits,
-                         llvm::SmallPtrSetImpl<const VarDecl *> &Seen,
-                         unsigned Depth) {
-    if (Depth > 8 || !Seen.insert(V).second)
-      return true;
-    std::optional<llvm::ArrayRef<const DeclRefExpr *>> Refs =
-        refsOutsideLambdas(V);
-    if (!Refs)
-      return false;
-    auto AddDependent = [&](const VarDecl *D) {
-      llvm::SmallVector<const Stmt *, 2> More;
-      if (D && collectWaitPoints(D, More, Seen, Depth + 1))
-        Waits.append(More.begin(), More.end());
-    };
-    for (const DeclRefExpr *R : *Refs) {
-      Climbed Up = climb(R);
-      if (Up.Moved)
-        return false;
-      if (Up.Conditional)
-        continue;
-      if (const auto *Op = Up.Parent.get<CXXOperatorCallExpr>()) {
-        if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-            Op->getArg(0) == Up.Top)
-          return false;
-        if (Op->getOperator() == OO_AmpAmp) {
-          // The outermost `&&` of `a && b && c`, and the task it builds.
-          Climbed Top = climb(Op);
-          while (const auto *Outer = Top.Parent.get<CXXOperatorCallExpr>()) {
-            if (Outer->getOperator() != OO_AmpAmp)
-              break;
-            Top = climb(Outer);
-          }
-          AddDependent(dependentTask(Top));
-        }
-        continue;
-      }
-      if (const CXXMemberCallExpr *Call = memberCallOn(R)) {
-        llvm::StringRef Name = methodName(Call);
-        if (Name == "wait" || Name == "get")
-          Waits.push_back(Call);
-        else if (Name == "then")
-          AddDependent(dependentTask(climb(Call)));
-        continue;
-      }
-      // An argument: a copy or a const reference leaves V as it is.
-      if (const auto *Call = Up.Parent.get<Expr>();
-          Call && isa<CallExpr, CXXConstructExpr>(Call)) {
-        bool IsObject = false;
-        QualType Param = paramType(Call, Up.Top, IsObject);
-        if (IsObject)
-          continue;
-        if (Param.isNull() || (Param->isReferenceType() &&
-                               !Param.getNonReferenceType().isConstQualified()))
-          return false;
-      }
-    }
-    return true;
-  }
-
-  /// The local task that the expression \p Up climbed from initializes.
-  const VarDecl *dependentTask(const Climbed &Up) {
-    const auto *D = Up.Parent.get<VarDecl>();
-    if (!D || Up.Conditional || !isLocalVar(D) || D->isStaticLocal() ||
-        D->getType()->isReferenceType() || !isWaitableTaskType(D->getType()))
-      return nullptr;
-    return D;
-  }
-
-  /// The statement of a block (a direct child of a compound statement)
-  /// whose full-expression holds \p S; null if \p S is in a condition, a
-  /// branch without braces or a lambda, where it does not run on every path
-  /// through the block.
-  const Stmt *blockStatementOf(const Stmt *S) {
-    DynTypedNode Cur = DynTypedNode::create(*S);
-    for (unsigned Guard = 0; Guard < 256; ++Guard) {
-      DynTypedNode P = parentOf(Cur);
-      if (P.get<CompoundStmt>())
-        return Cur.get<Stmt>();
-      if (P.get<VarDecl>()) {
-        const auto *DS = parentOf(P).get<DeclStmt>();
-        if (DS && parentOf(DS).get<CompoundStmt>())
-          return DS;
-        return nullptr;
-      }
-      if (!P.get<Expr>() || P.get<LambdaExpr>())
-        return nullptr;
-      Cur = P;
-    }
-    return nullptr;
-  }
-
-  const FunctionDecl *calleeOf(const Expr *Call) {
-    if (const auto *CE = dyn_cast<CallExpr>(Call))
-      return CE->getDirectCallee();
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(Call))
-      return CE->getConstructor();
-    return nullptr;
+    return Ends.endsOf(V) ? V : nullptr;
   }
 
   void addAlias(const ValueDecl *V, Carry C, const Stmt *Boundary,
@@ -1041,10 +297,8 @@ struct CancelFlow::Impl {
     if (!AliasSeen.insert({V, static_cast<int>(C)}).second || Depth > 12)
       return;
     ++Depth;
-    auto It = Index.Refs.find(V);
-    if (It != Index.Refs.end())
-      for (const DeclRefExpr *R : It->second)
-        walk(R, C, Boundary, Out);
+    for (const DeclRefExpr *R : Uses.refsTo(V))
+      walk(R, C, Boundary, Out);
     --Depth;
   }
 
@@ -1117,7 +371,7 @@ struct CancelFlow::Impl {
   /// events into \p Out. \p Boundary is the body the events belong to.
   void walk(const Expr *E, Carry C, const Stmt *Boundary,
             llvm::SmallVectorImpl<Event> &Out) {
-    if (const LambdaExpr *L = enclosingLambda(E, Boundary)) {
+    if (const LambdaExpr *L = enclosingLambda(E, Boundary, Parents)) {
       walkInLambda(E, C, L, Boundary, Out);
       return;
     }
@@ -1138,40 +392,35 @@ struct CancelFlow::Impl {
         return;
       }
 
-    Climbed Up = climb(E);
-    const Expr *Top = Up.Top;
-    const DynTypedNode &P = Up.Parent;
+    Use U = classifyUse(E, Parents);
+    const Expr *Top = U.Up.Top;
 
-    // Moved into a local: that local now holds it.
-    if (const auto *V = P.get<VarDecl>()) {
-      if (isLocalVar(V) && !V->isStaticLocal()) {
-        addAlias(V, C, Boundary, Out);
-        return;
-      }
-      escape(C, Top, Settlement::Store, false, Out);
+    // Moved into a local (or an init-capture): that local now holds it.
+    if (U.Kind == UseKind::Initializes || U.Kind == UseKind::InitCapture) {
+      if (isLocalVar(U.Variable) && !U.Variable->isStaticLocal())
+        addAlias(U.Variable, C, Boundary, Out);
+      else
+        escape(C, Top, Settlement::Store, false, Out);
       return;
     }
-    if (Up.Moved && C == Carry::Handle && !P.get<ReturnStmt>()) {
+    if (U.Up.Moved && C == Carry::Handle && !U.Up.Parent.get<ReturnStmt>()) {
       Out.push_back({EventKind::Settle, Top, Settlement::Move});
       return;
     }
-    if (P.get<ReturnStmt>() || P.get<CoreturnStmt>() || P.get<CoyieldExpr>()) {
-      escape(C, P.get<Stmt>(), Settlement::Return, false, Out);
-      return;
-    }
 
-    if (const auto *ME = P.get<MemberExpr>()) {
-      if (ME->getBase() != Top)
-        return;
-      const auto *Call =
-          dyn_cast_or_null<CXXMemberCallExpr>(parentOf(ME).get<Expr>());
-      if (!Call)
-        return;
-      const CXXMethodDecl *M = Call->getMethodDecl();
+    switch (U.Kind) {
+    case UseKind::Initializes:
+    case UseKind::InitCapture:
+      return;
+    case UseKind::Returned:
+      escape(C, U.User, Settlement::Return, false, Out);
+      return;
+    case UseKind::MemberCall: {
+      const auto *Call = cast<Expr>(U.User);
       if (C == Carry::Handle && IsSource) {
-        if (Model.isCancelMethod(M, Ctx))
+        if (Model.isCancelMethod(U.Method, Ctx))
           Out.push_back({EventKind::Settle, Call, Settlement::Cancel});
-        else if (Model.isTokenMethod(M, Ctx))
+        else if (Model.isTokenMethod(U.Method, Ctx))
           walk(Call, Carry::Token, Boundary, Out);
         return;
       }
@@ -1181,161 +430,126 @@ struct CancelFlow::Impl {
         Out.push_back({EventKind::Observe, Call});
       return;
     }
-
-    if (const auto *PE = P.get<Expr>()) {
-      // Invoked.
-      const Expr *Invocation = nullptr;
-      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(PE)) {
-        if (Op->getOperator() == OO_Call && Op->getNumArgs() >= 1 &&
-            Op->getArg(0) == Top)
-          Invocation = Op;
-      } else if (const auto *CE = dyn_cast<CallExpr>(PE)) {
-        if (CE->getCallee() == Top)
-          Invocation = CE;
-      }
-      if (Invocation && Callable) {
-        switch (C) {
-        case Carry::Handle:
-        case Carry::Canceller:
-          Out.push_back({EventKind::Settle, Invocation, Settlement::Cancel});
-          break;
-        case Carry::TokenStarter:
-          Out.push_back({EventKind::Start, Invocation});
-          break;
-        case Carry::HandleCarrier:
-          Out.push_back({EventKind::Settle, Invocation, Settlement::Pass});
-          break;
-        default:
-          Out.push_back({EventKind::Observe, Invocation});
-          break;
-        }
+    case UseKind::MemberAccess:
+    case UseKind::AssignedTo:
+    case UseKind::Captured:
+      return;
+    case UseKind::Invoked:
+      if (!Callable) {
+        if (isTokenCarry(C))
+          Out.push_back({EventKind::Observe, U.User});
         return;
       }
-
-      // Assigned.
-      const Expr *AssignLHS = nullptr;
-      if (const auto *BO = dyn_cast<BinaryOperator>(PE)) {
-        if (BO->isAssignmentOp() && BO->getRHS() == Top)
-          AssignLHS = BO->getLHS();
-        else if (BO->isAssignmentOp())
-          return;
-      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(PE)) {
-        if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-          if (Op->getArg(1) != Top)
-            return;
-          AssignLHS = Op->getArg(0);
-        }
+      switch (C) {
+      case Carry::Handle:
+      case Carry::Canceller:
+        Out.push_back({EventKind::Settle, U.User, Settlement::Cancel});
+        break;
+      case Carry::TokenStarter:
+        Out.push_back({EventKind::Start, U.User});
+        break;
+      case Carry::HandleCarrier:
+        Out.push_back({EventKind::Settle, U.User, Settlement::Pass});
+        break;
+      default:
+        Out.push_back({EventKind::Observe, U.User});
+        break;
       }
-      if (AssignLHS) {
-        if (const auto *DRE =
-                dyn_cast<DeclRefExpr>(AssignLHS->IgnoreParenImpCasts()))
-          if (isLocalVar(DRE->getDecl())) {
-            addAlias(DRE->getDecl(), C, Boundary, Out);
-            return;
-          }
-        escape(C, PE, Settlement::Store, false, Out);
+      return;
+    case UseKind::AssignedFrom:
+      if (U.Variable && isLocalVar(U.Variable)) {
+        addAlias(U.Variable, C, Boundary, Out);
         return;
       }
-
-      if (const auto *UO = dyn_cast<UnaryOperator>(PE)) {
-        if (UO->getOpcode() == UO_AddrOf)
-          escape(C, UO, Settlement::Pass, inSynchronousCall(UO), Out);
-        else if (isTokenCarry(C))
-          Out.push_back({EventKind::Observe, UO});
+      escape(C, U.User, Settlement::Store, false, Out);
+      return;
+    case UseKind::AddressTaken:
+      escape(C, U.User, Settlement::Pass,
+             inSynchronousCall(U.User, Sync, Parents), Out);
+      return;
+    case UseKind::Stored:
+      escape(C, U.User, Settlement::Store,
+             inSynchronousCall(U.User, Sync, Parents), Out);
+      return;
+    case UseKind::Compared:
+      if (!U.Call) {
+        if (isTokenCarry(C))
+          Out.push_back({EventKind::Observe, U.User});
         return;
       }
-
-      // Captured explicitly by an init-capture: the capture is an alias.
-      if (const auto *L = dyn_cast<LambdaExpr>(PE)) {
-        for (const LambdaCapture &Cap : L->captures())
-          if (Cap.capturesVariable() && L->isInitCapture(&Cap))
-            if (const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar()))
-              if (V->getInit() &&
-                  V->getInit()->IgnoreImplicit() == Top->IgnoreImplicit())
-                addAlias(V, C, Boundary, Out);
-        return;
-      }
-
-      // Passed to a call or a constructor.
-      if (isa<CallExpr, CXXConstructExpr>(PE)) {
-        bool IsObject = false;
-        QualType Param = paramType(PE, Top, IsObject);
-        if (IsObject) {
-          if (isTokenCarry(C))
-            Out.push_back({EventKind::Observe, PE});
-          return;
-        }
-        bool ToSync = inSynchronousCall(PE);
-        if (C == Carry::Handle && IsSource) {
-          const ContextTypeInfo *Info = Current->Info;
-          if (Info && Info->TokenIsSelf && !Up.Copied && !Up.Moved) {
-            // The object is its own token. Passed by reference to a call,
-            // it does not leave: the callee cannot keep a reference to a
-            // local past this function without dangling, and the work it
-            // runs with the object is waited for by that call. Only an
-            // object that outlives the statement and keeps the reference
-            // takes the token: one made with new, or a non-local.
-            if (isa<CXXConstructExpr>(PE) && constructsEscapingObject(PE))
-              escape(Carry::Token, PE, Settlement::Pass, ToSync, Out);
-            return;
-          }
-          // Converted into the return value: `return src;` into an optional.
-          if (isa<CXXConstructExpr>(PE) && climb(PE).Parent.get<ReturnStmt>()) {
-            Out.push_back({EventKind::Settle, PE, Settlement::Return});
-            return;
-          }
-          if (Up.Copied || Up.Moved || Param.isNull() ||
-              !Param->isReferenceType() ||
-              !Param.getNonReferenceType().isConstQualified() ||
-              Param->isRValueReferenceType()) {
-            Out.push_back({EventKind::Settle, PE,
-                           isStoringMethod(calleeOf(PE)) ? Settlement::Store
-                                                         : Settlement::Pass});
-            return;
-          }
-          // By const reference: only a call that stores a copy keeps it,
-          // or a callee whose body we see copying the parameter.
-          if (isStoringMethod(calleeOf(PE)))
-            Out.push_back({EventKind::Settle, PE, Settlement::Store});
-          else if (calleeKeepsCopyOf(PE, Top))
-            Out.push_back({EventKind::Settle, PE, Settlement::Pass});
-          return;
-        }
-        if (C == Carry::Token && staysLocal(PE, Top, C, Boundary, Out))
-          return;
-        // A local stop callback registers on the token and deregisters when
-        // its scope ends: nothing outlives the function.
-        if (isTokenCarry(C) && isa<CXXConstructExpr>(PE)) {
-          const ContextTypeInfo *I = Model.classify(PE->getType(), Ctx);
-          const auto *V = climb(PE).Parent.get<VarDecl>();
-          if (I && I->Role == ContextRole::StopCallback && V && isLocalVar(V)) {
-            Out.push_back({EventKind::Observe, PE});
-            return;
-          }
-        }
-        // Work held by a local object whose end the body waits for: a
-        // thread it joins, threads in a container it joins in a loop, a
-        // task it waits on.
-        if ((C == Carry::TokenCarrier || C == Carry::Token) && !ToSync)
-          if (const VarDecl *T = keptWorkStartedBy(PE, Top, C)) {
-            Out.push_back(
-                {EventKind::Start, PE, Settlement::Pass, nullptr, false, T});
-            return;
-          }
-        escape(C, PE, Settlement::Pass, ToSync, Out);
-        return;
-      }
-      if (isa<CXXUnresolvedConstructExpr, ParenListExpr, InitListExpr,
-              CXXParenListInitExpr, CXXNewExpr>(PE)) {
-        escape(C, PE, Settlement::Store, inSynchronousCall(PE), Out);
-        return;
-      }
+      walkArgument(U, C, Boundary, Out);
+      return;
+    case UseKind::Argument:
+      walkArgument(U, C, Boundary, Out);
+      return;
+    case UseKind::Other:
       if (isTokenCarry(C))
-        Out.push_back({EventKind::Observe, PE});
+        Out.push_back({EventKind::Observe, U.User ? U.User : Top});
       return;
     }
-    if (isTokenCarry(C))
-      Out.push_back({EventKind::Observe, Top});
+  }
+
+  /// The value of kind \p C is passed to a call or a constructor (\p U).
+  void walkArgument(const Use &U, Carry C, const Stmt *Boundary,
+                    llvm::SmallVectorImpl<Event> &Out) {
+    const Expr *PE = U.Call;
+    const Expr *Top = U.Up.Top;
+    bool ToSync = inSynchronousCall(PE, Sync, Parents);
+    if (C == Carry::Handle && Current->HandleKind == CancelHandle::Source) {
+      const ContextTypeInfo *Info = Current->Info;
+      if (Info && Info->TokenIsSelf && !U.Up.Copied && !U.Up.Moved) {
+        // The object is its own token. Passed by reference to a call,
+        // it does not leave: the callee cannot keep a reference to a
+        // local past this function without dangling, and the work it
+        // runs with the object is waited for by that call. Only an
+        // object that outlives the statement and keeps the reference
+        // takes the token: one made with new, or a non-local.
+        if (isa<CXXConstructExpr>(PE) && constructsEscapingObject(PE))
+          escape(Carry::Token, PE, Settlement::Pass, ToSync, Out);
+        return;
+      }
+      // Converted into the return value: `return src;` into an optional.
+      if (isa<CXXConstructExpr>(PE) && climb(PE).Parent.get<ReturnStmt>()) {
+        Out.push_back({EventKind::Settle, PE, Settlement::Return});
+        return;
+      }
+      bool Stores = isStoringMethod(U.Callee);
+      if (U.Up.Copied || U.Up.Moved ||
+          U.passing() != Passing::ByConstReference) {
+        Out.push_back({EventKind::Settle, PE,
+                       Stores ? Settlement::Store : Settlement::Pass});
+        return;
+      }
+      // By const reference: only a call that stores a copy keeps it,
+      // or a callee whose body we see copying the parameter.
+      if (Stores)
+        Out.push_back({EventKind::Settle, PE, Settlement::Store});
+      else if (calleeKeepsCopyOf(PE, Top))
+        Out.push_back({EventKind::Settle, PE, Settlement::Pass});
+      return;
+    }
+    if (C == Carry::Token && staysLocal(PE, Top, C, Boundary, Out))
+      return;
+    // A local stop callback registers on the token and deregisters when
+    // its scope ends: nothing outlives the function.
+    if (isTokenCarry(C) && isa<CXXConstructExpr>(PE)) {
+      const ContextTypeInfo *I = Model.classify(PE->getType(), Ctx);
+      const auto *V = climb(PE).Parent.get<VarDecl>();
+      if (I && I->Role == ContextRole::StopCallback && V && isLocalVar(V)) {
+        Out.push_back({EventKind::Observe, PE});
+        return;
+      }
+    }
+    // Work held by a local object whose end the body waits for: a
+    // thread it joins, threads in a container it joins in a loop, a
+    // task it waits on.
+    if ((C == Carry::TokenCarrier || C == Carry::Token) && !ToSync)
+      if (const VarDecl *T = keptWorkStartedBy(PE, Top, C)) {
+        Out.push_back(
+            {EventKind::Start, PE, Settlement::Pass, nullptr, false, T});
+        return;
+      }
+    escape(C, PE, Settlement::Pass, ToSync, Out);
   }
 
   /// \p E of kind \p C is used inside lambda \p L: decides what \p L carries
@@ -1384,37 +598,6 @@ struct CancelFlow::Impl {
 
 namespace {
 
-/// The call a declaration is initialized with, looking through implicit
-/// nodes and a copy of a temporary.
-const CallExpr *initializingCall(const Expr *Init) {
-  if (!Init)
-    return nullptr;
-  Init = Init->IgnoreImplicit();
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init))
-    if (CE->getNumArgs() == 1 && CE->getConstructor() &&
-        CE->getConstructor()->isCopyOrMoveConstructor())
-      Init = CE->getArg(0)->IgnoreImplicit();
-  return dyn_cast<CallExpr>(Init);
-}
-
-/// True if \p V is initialized with a copy of an existing source rather than
-/// creating one: `std::stop_source s = other;`.
-bool copiesExistingSource(const VarDecl *V) {
-  const Expr *Init = V->getInit();
-  if (!Init)
-    return false;
-  Init = Init->IgnoreImplicit();
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init))
-    if (CE->getNumArgs() >= 1 && CE->getConstructor() &&
-        CE->getConstructor()->isCopyOrMoveConstructor()) {
-      const Expr *Arg = CE->getArg(0)->IgnoreImplicit();
-      if (const auto *Call = dyn_cast<CallExpr>(Arg))
-        return isStdMoveLike(Call);
-      return true;
-    }
-  return isa<DeclRefExpr, MemberExpr>(Init);
-}
-
 /// The index of the callable element of a pair, tuple or struct type.
 std::optional<unsigned> callableElement(QualType T) {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
@@ -1422,8 +605,8 @@ std::optional<unsigned> callableElement(QualType T) {
     return std::nullopt;
   std::optional<unsigned> Found;
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
-    llvm::StringRef Name = Spec->getName();
-    if (Name == "pair" || Name == "tuple") {
+    if (const LibraryTypeInfo *Lib = libraryTypeOf(Spec);
+        Lib && Lib->Role == LibraryRole::Tuple) {
       unsigned I = 0;
       for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
         if (A.getKind() == TemplateArgument::Pack) {
@@ -1471,10 +654,10 @@ CancelFlow::CancelFlow(const ContextModel &Model,
     : P(std::make_unique<Impl>(Model, SynchronousCalls, Parents, Body)),
       Body(Body) {
   ASTContext &Ctx = Parents.context();
-  if (P->Index.HasErrors)
+  if (P->Uses.hasErrors())
     return;
   // Handles.
-  for (const VarDecl *V : P->Index.TopLevelVars) {
+  for (const VarDecl *V : P->Uses.topLevelVars()) {
     if (!V->hasLocalStorage() || V->isInvalidDecl())
       continue;
     QualType T = V->getType();
@@ -1510,7 +693,7 @@ CancelFlow::CancelFlow(const ContextModel &Model,
     if (T->isReferenceType())
       continue;
     if (const ContextTypeInfo *Info = Model.classify(T, Ctx)) {
-      if (Info->Role != ContextRole::CancelSource || copiesExistingSource(V))
+      if (Info->Role != ContextRole::CancelSource || copiesExistingObject(V))
         continue;
       CancelHandle H;
       H.Decl = V;
@@ -1537,11 +720,11 @@ CancelFlow::CancelFlow(const ContextModel &Model,
   }
 
   // Factory calls whose result is dropped.
-  for (const CallExpr *CE : P->Index.Calls) {
+  for (const CallExpr *CE : P->Uses.topLevelCalls()) {
     const FunctionDecl *F = CE->getDirectCallee();
     if (!F || !Model.isCancelFactory(F, Ctx))
       continue;
-    Impl::Climbed Up = P->climb(CE);
+    Climbed Up = P->climb(CE);
     const DynTypedNode &Parent = Up.Parent;
     if (Parent.get<CompoundStmt>() || Parent.get<IfStmt>() ||
         Parent.get<ForStmt>() || Parent.get<WhileStmt>() ||
@@ -1583,8 +766,7 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
 
   if (H.HandleKind == CancelHandle::CancelFunction) {
     Flow.ObligationStarts.push_back(H.FactoryCall);
-    auto It = P->Index.Refs.find(H.Decl);
-    Flow.NeverUsed = It == P->Index.Refs.end() || It->second.empty();
+    Flow.NeverUsed = P->Uses.refsTo(H.Decl).empty();
   }
 
   // A source from a local std::jthread that is neither detached nor moved:
@@ -1600,8 +782,8 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
               P->isLocalVar(Obj->getDecl()) &&
               !Obj->getDecl()->getType()->isReferenceType()) {
             bool Released = false;
-            for (const DeclRefExpr *R : P->Index.Refs[Obj->getDecl()]) {
-              Impl::Climbed Up = P->climb(R);
+            for (const DeclRefExpr *R : P->Uses.refsTo(Obj->getDecl())) {
+              Climbed Up = P->climb(R);
               if (Up.Moved)
                 Released = true;
               if (const auto *ME = Up.Parent.get<MemberExpr>())
@@ -1613,10 +795,8 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
           }
 
   llvm::SmallVector<Event, 16> Events;
-  auto It = P->Index.Refs.find(H.Decl);
-  if (It != P->Index.Refs.end())
-    for (const DeclRefExpr *R : It->second)
-      P->walk(R, Carry::Handle, Body, Events);
+  for (const DeclRefExpr *R : P->Uses.refsTo(H.Decl))
+    P->walk(R, Carry::Handle, Body, Events);
 
   // The kept work each start hands the token to; null once some event at
   // the same place hands it to anything else.
@@ -1631,7 +811,7 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
     } else if (E.Kind == EventKind::Settle) {
       Flow.Settles.push_back({E.Where, E.How});
       if (E.Standing)
-        if (const Stmt *S = P->blockStatementOf(E.Where))
+        if (const Stmt *S = blockStatementOf(E.Where, P->Parents))
           if (!llvm::is_contained(Flow.StandingHandOffs, S))
             Flow.StandingHandOffs.push_back(S);
       if (E.Guard && !llvm::is_contained(Flow.Guards, E.Guard))
@@ -1645,7 +825,7 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
       continue;
     Flow.StartWork[S] = T;
     if (SeenWork.insert(T).second)
-      for (const Stmt *J : *P->WorkEnds[T])
+      for (const Stmt *J : *P->Ends.endsOf(T))
         Flow.WorkEnds.push_back({T, J});
   }
   return Flow;
@@ -1653,7 +833,7 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
 
 bool CancelFlow::declaresThreadAfter(const CancelHandle &H) const {
   const SourceManager &SM = P->Ctx.getSourceManager();
-  for (const VarDecl *V : P->Index.TopLevelVars) {
+  for (const VarDecl *V : P->Uses.topLevelVars()) {
     const ContextTypeInfo *I = P->Model.classify(V->getType(), P->Ctx);
     if (!I || I->Role != ContextRole::Thread || V->getType()->isReferenceType())
       continue;

@@ -12,6 +12,7 @@
 #define CTX_TIDY_LIB_CANCELFLOW_H
 
 #include "lib/ContextModel.h"
+#include "lib/FunctionNameSet.h"
 #include "lib/ParentIndex.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -34,28 +35,6 @@ class VarDecl;
 } // namespace clang
 
 namespace clang::tidy::ctx {
-
-/// A set of functions given by qualified name ("tbb::parallel_for"). A name
-/// matches every overload and template of that name, also when a header
-/// declares it in a detail namespace and exports it with a using-declaration.
-class FunctionNameSet {
-public:
-  void add(llvm::StringRef QualifiedName);
-  bool contains(const FunctionDecl *F, const ASTContext &Ctx) const;
-  /// True if the callee of \p Call (also an unresolved one in a template)
-  /// is in the set.
-  bool containsCallee(const Expr *Call, const ASTContext &Ctx) const;
-
-private:
-  void bind(const ASTContext &Ctx) const;
-  std::vector<std::string> Names;
-  mutable const ASTContext *BoundTo = nullptr;
-  mutable llvm::DenseSet<const Decl *> Resolved;
-};
-
-/// The default of the SynchronousCalls option: calls that finish the work
-/// they are given before they return.
-extern const char DefaultSynchronousCalls[];
 
 /// An object whose cancellation the function owes.
 struct CancelHandle {

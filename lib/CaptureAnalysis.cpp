@@ -2,6 +2,7 @@
 
 #include "lib/CaptureAnalysis.h"
 #include "lib/ExprShapes.h"
+#include "lib/ValueOrigin.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -13,14 +14,6 @@
 namespace clang::tidy::ctx {
 
 namespace {
-
-/// Member functions the standard declares non-const although a library may
-/// declare them const (libstdc++ 12 has 'bool request_stop() const'). A fix
-/// must compile against every conforming library.
-const char *const NonConstByStandard[] = {
-    "std::stop_source::request_stop",
-    "std::stop_source::swap",
-};
 
 bool isContextFamily(const ContextTypeInfo *Info) {
   if (!Info)
@@ -38,15 +31,15 @@ bool isContextFamily(const ContextTypeInfo *Info) {
   return false;
 }
 
-/// Strips std::move / std::forward around \p E.
+/// Strips copies and std::move / std::forward around \p E.
 const Expr *stripMove(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
+  // Each round strips one move; four nested moves are more than code has.
+  for (unsigned Round = 0; E && Round < 4; ++Round) {
     E = ignoreCopies(E);
-    const auto *C = dyn_cast_or_null<CallExpr>(E);
-    if (!C || C->getNumArgs() != 1 ||
-        !(isCallTo(C, "std::move") || isCallTo(C, "std::forward")))
+    const Expr *Moved = movedFrom(E);
+    if (!Moved)
       return E;
-    E = C->getArg(0);
+    E = Moved;
   }
   return E;
 }
@@ -79,79 +72,12 @@ bool keepsThisAlive(const LambdaExpr *L) {
     if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
       continue;
     const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
-    if (!VD || recordNameOf(VD->getType()) != "std::shared_ptr")
+    if (!VD || !hasLibraryRole(VD->getType(), LibraryRole::SharedPointer))
       continue;
     if (containsSharedFromThis(VD->getInit()))
       return true;
   }
   return false;
-}
-
-/// The context-family object a by-reference binding of \p Init refers to:
-/// a frame variable or a member of *this.
-const ValueDecl *referentOf(const Expr *Init) {
-  const Expr *E = stripMove(Init);
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E)) {
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    return VD && isFrameObject(VD) ? VD : nullptr;
-  }
-  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
-    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-      return dyn_cast<FieldDecl>(ME->getMemberDecl());
-  return nullptr;
-}
-
-/// The object a pointer value \p Init points to, when it is a frame object
-/// or member that the pointer does not own: &local, &member, a pointer
-/// parameter, or a local pointer initialized with one of those.
-const ValueDecl *pointeeOf(const Expr *Init, unsigned Depth = 0) {
-  const Expr *E = ignoreCopies(Init);
-  if (!E || Depth > 2)
-    return nullptr;
-  if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    if (UO->getOpcode() == UO_AddrOf)
-      return referentOf(UO->getSubExpr());
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-    if (const CXXMethodDecl *M = MC->getMethodDecl())
-      if (M->getIdentifier() && M->getName() == "get" &&
-          recordNameOf(MC->getImplicitObjectArgument()->getType()) ==
-              "std::shared_ptr")
-        return nullptr; // A raw view of a shared object; owned elsewhere.
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    if (!VD || !VD->getType()->isPointerType())
-      return nullptr;
-    if (isa<ParmVarDecl>(VD))
-      return VD;
-    if (VD->hasLocalStorage() && VD->getInit())
-      return pointeeOf(VD->getInit(), Depth + 1);
-  }
-  return nullptr;
-}
-
-/// For a handle value \p Init that points into its source, the frame-local
-/// source: "src.get_token()" with 'src' a local or by-value parameter.
-const VarDecl *handleSourceOf(const Expr *Init, const ContextModel &Model,
-                              const ASTContext &Ctx, unsigned Depth = 0) {
-  const Expr *E = ignoreCopies(Init);
-  if (!E || Depth > 2)
-    return nullptr;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-    if (!Model.isTokenMethod(MC->getMethodDecl(), Ctx))
-      return nullptr;
-    const auto *DRE = dyn_cast<DeclRefExpr>(
-        MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
-    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType() &&
-        !VD->getType()->isPointerType())
-      return VD;
-    return nullptr;
-  }
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) && VD->getInit())
-        return handleSourceOf(VD->getInit(), Model, Ctx, Depth + 1);
-  return nullptr;
 }
 
 /// Classifies the type of a by-reference captured object: the context type
@@ -179,7 +105,7 @@ TypeFacts factsOf(QualType T, const ContextModel &Model,
   F.Info = N.Info;
   // A shared_ptr copy shares ownership of the context; other wrappers
   // (optional, unique_ptr, structs) are reported without a copy fix.
-  F.CopyOwns = !N.NonOwning && recordNameOf(T) == "std::shared_ptr";
+  F.CopyOwns = !N.NonOwning && hasLibraryRole(T, LibraryRole::SharedPointer);
   return F;
 }
 
@@ -273,26 +199,6 @@ const CallExpr *bindCallOf(const Expr *Callable) {
   return nullptr;
 }
 
-bool isFrameObject(const VarDecl *VD) {
-  if (!VD || !VD->hasLocalStorage())
-    return false;
-  if (VD->getType()->isReferenceType() && !isa<ParmVarDecl>(VD)) {
-    // A reference to a global, or to a member (of a member ...) of one, names
-    // static storage: "auto &s = g_service.stop".
-    const Expr *Target = stripMove(VD->getInit());
-    while (const auto *ME = dyn_cast_or_null<MemberExpr>(Target)) {
-      if (ME->isArrow())
-        break;
-      Target = ME->getBase()->IgnoreParenImpCasts();
-    }
-    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Target))
-      if (const auto *Var = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (!Var->hasLocalStorage())
-          return false;
-  }
-  return true;
-}
-
 llvm::SmallVector<const Expr *, 4> usesOf(const ValueDecl *Object,
                                           const Stmt *Body) {
   llvm::SmallVector<const Expr *, 4> Out;
@@ -334,85 +240,47 @@ llvm::SmallVector<ContextReach, 4> findContextReaches(const LambdaExpr *L,
     const auto *VD = dyn_cast_or_null<VarDecl>(C.getCapturedVar());
     if (!VD || VD->isInvalidDecl())
       continue;
+    // Where a capture is reported: at its name, or for a default capture
+    // at the first use (looked up only for captures that are reported).
+    auto LocOf = [&] {
+      return C.isImplicit() ? FirstUse(VD) : C.getLocation();
+    };
+    const Expr *Init = VD->isInitCapture() ? VD->getInit() : nullptr;
+    if (VD->isInitCapture() && (!Init || Init->containsErrors()))
+      continue;
     ContextReach R;
     R.Capture = C.isExplicit() ? &C : nullptr;
-    if (VD->isInitCapture()) {
-      const Expr *Init = VD->getInit();
-      if (!Init || Init->containsErrors())
-        continue;
-      if (VD->getType()->isReferenceType()) {
-        // [&t = tok], [&t = tok_].
-        const ValueDecl *Target = referentOf(Init);
-        if (!Target)
-          continue;
-        TypeFacts F = factsOf(Target->getType(), Model, Ctx);
-        if (!F.Info)
-          continue;
-        R.Way = ReachWay::ByReference;
-        R.Object = Target;
-        R.Info = F.Info;
-        R.CopyOwns = F.CopyOwns;
-        R.Loc = C.getLocation();
-        Add(R);
-        continue;
-      }
-      if (VD->getType()->isPointerType()) {
-        // [p = &ctx].
-        const ValueDecl *Target = pointeeOf(Init);
-        if (!Target)
-          continue;
-        QualType Pointee = Target->getType();
-        if (Pointee->isPointerType())
-          Pointee = Pointee->getPointeeType();
-        const ContextTypeInfo *Info = Model.classify(Pointee, Ctx);
-        if (!isContextFamily(Info))
-          continue;
-        R.Way = ReachWay::RawPointer;
-        R.Object = Target;
-        R.Info = Info;
-        R.Loc = C.getLocation();
-        Add(R);
-        continue;
-      }
-      // [t = src.get_token()] with a handle that points into 'src'.
-      const ContextTypeInfo *Info = Model.classify(VD->getType(), Ctx);
-      if (!isContextFamily(Info) ||
-          Info->Copy != CopySemantics::PointsIntoSource)
-        continue;
-      if (const VarDecl *Src = handleSourceOf(Init, Model, Ctx)) {
-        R.Way = ReachWay::NonOwningHandle;
-        R.Object = VD;
-        R.Info = Info;
-        R.Source = Src;
-        R.SourceInfo = Model.classify(Src->getType(), Ctx);
-        R.Loc = C.getLocation();
-        Add(R);
-      }
-      continue;
-    }
 
-    if (C.getCaptureKind() == LCK_ByRef) {
-      if (!isFrameObject(VD))
-        continue;
-      TypeFacts F = factsOf(VD->getType(), Model, Ctx);
+    // [&tok], [&], [&t = tok], [&t = tok_].
+    const ValueDecl *Referenced = nullptr;
+    if (Init && VD->getType()->isReferenceType())
+      Referenced = referentOf(Init);
+    else if (!Init && C.getCaptureKind() == LCK_ByRef && isFrameObject(VD))
+      Referenced = VD;
+    if (Referenced) {
+      TypeFacts F = factsOf(Referenced->getType(), Model, Ctx);
       if (!F.Info)
         continue;
-      R.Way =
-          C.isImplicit() ? ReachWay::DefaultByReference : ReachWay::ByReference;
-      R.Object = VD;
+      R.Way = !Init && C.isImplicit() ? ReachWay::DefaultByReference
+                                      : ReachWay::ByReference;
+      R.Object = Referenced;
       R.Info = F.Info;
       R.CopyOwns = F.CopyOwns;
-      R.Loc = C.isImplicit() ? FirstUse(VD) : C.getLocation();
+      R.Loc = LocOf();
       Add(R);
       continue;
     }
+    if (Init ? VD->getType()->isReferenceType()
+             : C.getCaptureKind() == LCK_ByRef)
+      continue;
 
-    // By copy: a raw pointer or a non-owning handle.
+    // By copy: [p = &ctx], a copied pointer to a frame object or pointer
+    // parameter.
     if (VD->getType()->isPointerType()) {
-      const ValueDecl *Target =
-          isa<ParmVarDecl>(VD)
-              ? VD
-              : pointeeOf(VD->getInit() ? VD->getInit() : nullptr);
+      const ValueDecl *Target = Init ? pointeeOf(Init)
+                                : isa<ParmVarDecl>(VD)
+                                    ? VD
+                                    : pointeeOf(VD->getInit());
       if (!Target)
         continue;
       QualType Pointee = Target->getType();
@@ -424,22 +292,28 @@ llvm::SmallVector<ContextReach, 4> findContextReaches(const LambdaExpr *L,
       R.Way = ReachWay::RawPointer;
       R.Object = Target;
       R.Info = Info;
-      R.Loc = C.isImplicit() ? FirstUse(VD) : C.getLocation();
+      R.Loc = LocOf();
       Add(R);
       continue;
     }
+
+    // By copy: [t = src.get_token()], or a copied handle initialized so,
+    // that points into a frame-local source.
     const ContextTypeInfo *Info = Model.classify(VD->getType(), Ctx);
     if (!isContextFamily(Info) || Info->Copy != CopySemantics::PointsIntoSource)
       continue;
-    if (isa<ParmVarDecl>(VD) || !VD->hasLocalStorage() || !VD->getInit())
-      continue;
-    if (const VarDecl *Src = handleSourceOf(VD->getInit(), Model, Ctx)) {
+    const Expr *HandleInit = Init ? Init
+                             : isa<ParmVarDecl>(VD) || !VD->hasLocalStorage()
+                                 ? nullptr
+                                 : VD->getInit();
+    if (const VarDecl *Src =
+            HandleInit ? handleSourceOf(HandleInit, Model, Ctx) : nullptr) {
       R.Way = ReachWay::NonOwningHandle;
       R.Object = VD;
       R.Info = Info;
       R.Source = Src;
       R.SourceInfo = Model.classify(Src->getType(), Ctx);
-      R.Loc = C.isImplicit() ? FirstUse(VD) : C.getLocation();
+      R.Loc = LocOf();
       Add(R);
     }
   }
@@ -540,8 +414,7 @@ CopyUse classifyCopyUse(const Expr *Use, const ParentIndex &Parents) {
         return CopyUse::Other;
       if (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator())
         return CopyUse::Other;
-      std::string Name = qualifiedNameOf(M);
-      if (!M->isConst() || llvm::is_contained(NonConstByStandard, Name))
+      if (!M->isConst() || isNonConstByStandard(M))
         return CopyUse::NonConstCall;
       return CopyUse::Read;
     }

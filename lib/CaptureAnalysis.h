@@ -71,10 +71,6 @@ const LambdaExpr *lambdaOf(const Expr *Callable);
 /// The std::bind / std::bind_front call \p Callable denotes, if any.
 const CallExpr *bindCallOf(const Expr *Callable);
 
-/// True if \p VD lives in a stack frame: a local with automatic storage or a
-/// parameter, unless it is a reference bound to an object of static storage.
-bool isFrameObject(const VarDecl *VD);
-
 /// Every context-family object \p L reaches without owning it, one entry per
 /// object, in source order of the report locations. Members of *this are left
 /// out when the lambda also keeps *this alive (a by-copy capture initialized

@@ -5,7 +5,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
-#include "clang/Basic/CharInfo.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -109,6 +109,74 @@ const CatalogueRow Catalogue[] = {
      "", false, CS::NotCopyable},
 };
 
+} // namespace
+
+// Each entry was checked against the library's declarations: libstdc++ 12,
+// oneTBB 2021.8, and the upstream versions test/Inputs/README.md cites.
+const char DefaultSynchronousCalls[] =
+    "unifex::sync_wait;stdexec::sync_wait;std::this_thread::sync_wait;"
+    "cppcoro::sync_wait;folly::coro::blockingWait;"
+    "tbb::parallel_for;tbb::parallel_reduce;"
+    "tbb::parallel_deterministic_reduce;tbb::parallel_for_each;"
+    "tbb::parallel_invoke;tbb::parallel_pipeline;tbb::parallel_sort;"
+    "tbb::parallel_scan;tbb::this_task_arena::isolate;tbb::task_arena::execute;"
+    "tbb::task::suspend;"
+    "std::condition_variable_any::wait;std::condition_variable_any::wait_for;"
+    "std::condition_variable_any::wait_until";
+
+// Each entry was checked against the library's declarations: Boost 1.81
+// (boost/asio/post.hpp, dispatch.hpp, defer.hpp, co_spawn.hpp), folly
+// (folly/Executor.h, folly/futures/Future.h).
+const char *const DefaultDetachingCalls[] = {
+    "boost::asio::post",
+    "boost::asio::dispatch",
+    "boost::asio::defer",
+    "boost::asio::co_spawn",
+    "boost::asio::io_context::post",
+    "boost::asio::io_context::dispatch",
+    "folly::Executor::add",
+    "folly::via",
+    nullptr,
+};
+
+namespace {
+
+/// How each catalogue type is asked whether cancellation was requested,
+/// checked against the same headers as the catalogue.
+const std::pair<const char *, const char *> ObserveCalls[] = {
+    {"std::stop_token", "stop_requested()"},
+    {"std::stop_source", "stop_requested()"},
+    {"folly::CancellationToken", "isCancellationRequested()"},
+    {"folly::CancellationSource", "isCancellationRequested()"},
+    {"grpc::ServerContext", "IsCancelled()"},
+    {"grpc::CallbackServerContext", "IsCancelled()"},
+    {"grpc::ServerContextBase", "IsCancelled()"},
+    {"cppcoro::cancellation_token", "is_cancellation_requested()"},
+    {"cppcoro::cancellation_source", "is_cancellation_requested()"},
+    {"unifex::inplace_stop_token", "stop_requested()"},
+    {"unifex::inplace_stop_source", "stop_requested()"},
+    {"stdexec::inplace_stop_token", "stop_requested()"},
+    {"stdexec::inplace_stop_source", "stop_requested()"},
+    {"pplx::cancellation_token", "is_canceled()"},
+    {"tbb::task_group_context", "is_group_execution_cancelled()"},
+    {"seastar::abort_source", "abort_requested()"},
+};
+
+/// Member calls that return false once the request their object serves is
+/// cancelled, by the class (or a base of the class) of the object they are
+/// called on. gRPC's synchronous server streams (grpcpp/support/
+/// sync_stream.h, gRPC 1.51): Read returns false "when there will be no more
+/// incoming messages, either because the other side has called WritesDone()
+/// or the stream has failed (or been cancelled)", Write "false when the
+/// stream has been closed". ServerReader, ServerWriter, ServerReaderWriter
+/// and the unary and split streamers derive from these interfaces.
+const std::pair<const char *, const char *> CallsEndedByCancel[] = {
+    {"grpc::ServerReaderInterface", "Read"},
+    {"grpc::ServerWriterInterface", "Write"},
+    {"grpc::ServerReaderWriterInterface", "Read"},
+    {"grpc::ServerReaderWriterInterface", "Write"},
+};
+
 /// The names under which libraries declare catalogue classes that they
 /// document under another name (oneTBB declares task_group_context in a
 /// detail namespace and re-exports it with a using-declaration).
@@ -124,12 +192,6 @@ void splitInto(llvm::StringRef List, llvm::SmallVectorImpl<std::string> &Out) {
     Out.push_back(P.trim().str());
 }
 
-llvm::StringRef stripLeadingColons(llvm::StringRef Name) {
-  Name = Name.trim();
-  Name.consume_front("::");
-  return Name;
-}
-
 /// Splits "a::b::c" into {"a::b", "c"}.
 std::pair<llvm::StringRef, llvm::StringRef> splitLast(llvm::StringRef Name) {
   size_t Pos = Name.rfind("::");
@@ -138,63 +200,7 @@ std::pair<llvm::StringRef, llvm::StringRef> splitLast(llvm::StringRef Name) {
   return {Name.take_front(Pos), Name.drop_front(Pos + 2)};
 }
 
-/// The declaration a class is classified by: the template pattern for
-/// specializations, the canonical declaration otherwise.
-const Decl *classKey(const CXXRecordDecl *RD) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-    if (const ClassTemplateDecl *T = Spec->getSpecializedTemplate())
-      return T->getTemplatedDecl()->getCanonicalDecl();
-  if (const CXXRecordDecl *Pattern = RD->getTemplateInstantiationPattern())
-    return Pattern->getCanonicalDecl();
-  return RD->getCanonicalDecl();
-}
-
 } // namespace
-
-const Decl *resolveName(llvm::StringRef Name, const ASTContext &Ctx) {
-  Name = stripLeadingColons(Name);
-  llvm::SmallVector<llvm::StringRef, 6> Parts;
-  Name.split(Parts, "::");
-  const DeclContext *DC = Ctx.getTranslationUnitDecl();
-  const Decl *Found = nullptr;
-  for (size_t I = 0; I < Parts.size(); ++I) {
-    if (!DC)
-      return nullptr;
-    auto &Idents = const_cast<ASTContext &>(Ctx).Idents;
-    DeclarationName DN(&Idents.get(Parts[I]));
-    Found = nullptr;
-    for (const NamedDecl *ND : DC->lookup(DN)) {
-      const NamedDecl *Target = ND->getUnderlyingDecl();
-      if (const auto *NS = dyn_cast<NamespaceDecl>(Target)) {
-        Found = NS;
-        break;
-      }
-      if (isa<RecordDecl, ClassTemplateDecl, TypedefNameDecl>(Target)) {
-        Found = Target;
-        break;
-      }
-      if (isa<FunctionDecl, FunctionTemplateDecl>(Target) && !Found)
-        Found = Target;
-    }
-    if (!Found)
-      return nullptr;
-    if (const auto *TD = dyn_cast<TypedefNameDecl>(Found)) {
-      const CXXRecordDecl *RD =
-          TD->getUnderlyingType().getCanonicalType()->getAsCXXRecordDecl();
-      if (!RD)
-        return nullptr;
-      Found = RD;
-    }
-    if (const auto *CT = dyn_cast<ClassTemplateDecl>(Found))
-      Found = CT->getTemplatedDecl();
-    DC = dyn_cast<DeclContext>(Found);
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(Found))
-      DC = RD->getDefinition() ? RD->getDefinition() : RD;
-  }
-  if (const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Found))
-    return classKey(RD);
-  return Found;
-}
 
 namespace {
 
@@ -251,50 +257,6 @@ std::optional<ContextRole> roleFromAnnotation(llvm::StringRef A) {
       .Default(std::nullopt);
 }
 
-std::string qualifiedNameOf(const NamedDecl *D) {
-  llvm::SmallVector<llvm::StringRef, 6> Parts;
-  if (const IdentifierInfo *II = D->getIdentifier())
-    Parts.push_back(II->getName());
-  else
-    return D->getNameAsString();
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
-      if (NS->isInline() || NS->isAnonymousNamespace())
-        continue;
-      Parts.push_back(NS->getName());
-    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
-      if (RD->getIdentifier())
-        Parts.push_back(RD->getName());
-    } else if (isa<FunctionDecl>(DC)) {
-      break;
-    }
-  }
-  std::string Result;
-  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
-    if (!Result.empty())
-      Result += "::";
-    Result += *It;
-  }
-  return Result;
-}
-
-bool isValidQualifiedName(llvm::StringRef Name) {
-  Name = Name.trim();
-  Name.consume_front("::");
-  if (Name.empty())
-    return false;
-  llvm::SmallVector<llvm::StringRef, 6> Parts;
-  Name.split(Parts, "::");
-  for (llvm::StringRef P : Parts) {
-    if (P.empty() || !isAsciiIdentifierStart(P.front()))
-      return false;
-    for (char C : P)
-      if (!isAsciiIdentifierContinue(C))
-        return false;
-  }
-  return true;
-}
-
 ContextModel::ContextModel() {
   for (const CatalogueRow &Row : Catalogue) {
     auto Info = std::make_unique<ContextTypeInfo>();
@@ -309,6 +271,9 @@ ContextModel::ContextModel() {
     ByName[Info->Name] = Info.get();
     Entries.push_back(std::move(Info));
   }
+  for (const auto &[Name, Call] : ObserveCalls)
+    if (ContextTypeInfo *Info = ByName.lookup(Name))
+      Info->ObserveCall = Call;
   // Where a library declares a class in a detail namespace and re-exports
   // it, the declaration's own name is an alias of the documented one.
   for (const auto &[Alias, Documented] : DeclaredNames)
@@ -363,6 +328,17 @@ void ContextModel::addTokenMethod(llvm::StringRef QualifiedMethodName) {
   BoundTo = nullptr;
 }
 
+void ContextModel::addObserveMethod(llvm::StringRef QualifiedMethodName) {
+  auto [Class, Method] = splitLast(stripLeadingColons(QualifiedMethodName));
+  if (Class.empty() || Method.empty())
+    return;
+  UserObserveMethods[Class].push_back(Method.str());
+  if (ContextTypeInfo *Info = ByName.lookup(Class))
+    if (Info->ObserveCall.empty())
+      Info->ObserveCall = (Method + "()").str();
+  BoundTo = nullptr;
+}
+
 void ContextModel::addCancelFactory(llvm::StringRef QualifiedFunctionName) {
   std::string Name = stripLeadingColons(QualifiedFunctionName).str();
   if (!Name.empty())
@@ -408,6 +384,9 @@ const ContextTypeInfo *ContextModel::infoForAnnotated(const CXXRecordDecl *RD,
           Info->CancelCall = (M->getName() + "()").str();
       } else if (*A == "ctx::get_token") {
         Info->TokenMethods.push_back(M->getName().str());
+      } else if (*A == "ctx::observe") {
+        if (Info->ObserveCall.empty() && M->getMinRequiredArguments() == 0)
+          Info->ObserveCall = (M->getName() + "()").str();
       }
     }
     if (Def->hasDefinition() && !Def->isDependentContext())
@@ -418,6 +397,13 @@ const ContextTypeInfo *ContextModel::infoForAnnotated(const CXXRecordDecl *RD,
         Copyable = false;
   }
   Info->Copy = Copyable ? CopySemantics::OwnsState : CopySemantics::NotCopyable;
+  // An annotated class whose observe method is named by the ObserveMethods
+  // option rather than annotated.
+  if (Info->ObserveCall.empty()) {
+    auto It = UserObserveMethods.find(Info->Name);
+    if (It != UserObserveMethods.end() && !It->second.empty())
+      Info->ObserveCall = It->second.front() + "()";
+  }
   AnnotatedEntries.push_back(std::move(Info));
   return AnnotatedEntries.back().get();
 }
@@ -474,13 +460,6 @@ const ContextTypeInfo *ContextModel::classify(QualType T,
   return classify(T->getAsCXXRecordDecl(), Ctx);
 }
 
-namespace {
-bool isNonOwningWrapper(llvm::StringRef Name) {
-  return Name == "std::reference_wrapper" || Name == "std::span" ||
-         Name == "std::basic_string_view" || Name == "gsl::not_null";
-}
-} // namespace
-
 ContextModel::Nested ContextModel::findInside(QualType T,
                                               const ASTContext &Ctx) const {
   llvm::SmallPtrSet<const Type *, 16> Seen;
@@ -521,7 +500,8 @@ ContextModel::Nested ContextModel::findInside(QualType T,
     if (!RD)
       continue;
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
-      bool Wrapper = isNonOwningWrapper(qualifiedNameOf(RD));
+      const LibraryTypeInfo *Lib = libraryTypeOf(RD);
+      bool Wrapper = Lib && Lib->Role == LibraryRole::NonOwningWrapper;
       for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
         if (Arg.getKind() == TemplateArgument::Type)
           Work.push_back({Arg.getAsType(), NonOwning || Wrapper, I.Depth + 1});
@@ -610,11 +590,180 @@ bool ContextModel::isCancelFactory(const FunctionDecl *F,
   return Result;
 }
 
+bool ContextModel::returnsFalseOnceCancelled(const CXXMemberCallExpr *Call,
+                                             const ASTContext &Ctx) const {
+  const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+  if (!M || !M->getIdentifier() || !M->getReturnType()->isBooleanType())
+    return false;
+  // The object as written: a call of a base's member goes through a
+  // derived-to-base conversion of the object.
+  const Expr *ObjectExpr = Call->getImplicitObjectArgument();
+  if (!ObjectExpr)
+    return false;
+  QualType T = ObjectExpr->IgnoreParenImpCasts()->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *Object = T->getAsCXXRecordDecl();
+  if (!Object)
+    return false;
+  for (const auto &[Class, Method] : CallsEndedByCancel)
+    if (M->getName() == Method && classOrBaseNamed(Object, Class))
+      return true;
+  return false;
+}
+
+std::string ContextModel::observeExpression(const ContextTypeInfo &Info,
+                                            llvm::StringRef Object,
+                                            bool ThroughPointer) const {
+  if (Info.ObserveCall.empty())
+    return "";
+  return (Object + (ThroughPointer ? "->" : ".") + Info.ObserveCall).str();
+}
+
 std::string ContextModel::cancelExpression(const ContextTypeInfo &Info,
                                            llvm::StringRef Object) const {
   if (Info.CancelCall.empty())
     return "";
   return (Object + "." + Info.CancelCall).str();
+}
+
+//===----------------------------------------------------------------------===//
+// Library types
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+using LR = LibraryRole;
+
+// The library types the analyses recognise. Each row was checked against
+// the library's own headers, like the catalogue above. BlockingMembers lists
+// the members that block until other work is done ("wait*": every member
+// that starts with "wait").
+const LibraryTypeInfo LibraryCatalogue[] = {
+    {LR::Thread, "std::thread", "join", ""},
+    {LR::Thread, "std::jthread", "join", ""},
+    // A task's wait() and get() end its own work (lib/WorkEnds); they are
+    // not listed among the blocking waits, which stand for any work.
+    {LR::Task, "pplx::task", "", ""},
+    {LR::Task, "Concurrency::task", "", ""},
+    {LR::Task, "concurrency::task", "", ""},
+    {LR::TaskOptions, "pplx::task_options", "", ""},
+    {LR::TaskOptions, "Concurrency::task_options", "", ""},
+    {LR::TaskOptions, "concurrency::task_options", "", ""},
+    // libstdc++ declares wait() in the base of both futures.
+    {LR::Future, "std::future", "get;wait*", ""},
+    {LR::Future, "std::shared_future", "get;wait*", ""},
+    {LR::Future, "std::__basic_future", "get;wait*", ""},
+    {LR::Executor, "boost::asio::execution_context", "", ""},
+    {LR::Executor, "boost::asio::io_context", "run", ""},
+    {LR::Executor, "boost::asio::thread_pool", "join;wait", ""},
+    {LR::Executor, "folly::Executor", "", ""},
+    {LR::Synchronizer, "std::condition_variable", "wait*", ""},
+    {LR::Synchronizer, "std::condition_variable_any", "wait*", ""},
+    {LR::Synchronizer, "std::latch", "wait*", ""},
+    {LR::Synchronizer, "std::barrier", "arrive_and_wait;wait", ""},
+    {LR::Synchronizer, "absl::Notification", "WaitForNotification*", ""},
+    {LR::SequenceContainer, "std::vector", "", ""},
+    {LR::SequenceContainer, "std::deque", "", ""},
+    {LR::SequenceContainer, "std::list", "", ""},
+    {LR::Tuple, "std::pair", "", ""},
+    {LR::Tuple, "std::tuple", "", ""},
+    {LR::FunctionWrapper, "std::function", "", ""},
+    {LR::SharedPointer, "std::shared_ptr", "", ""},
+    {LR::NonOwningWrapper, "std::reference_wrapper", "",
+     "std::reference_wrapper"},
+    {LR::NonOwningWrapper, "std::span", "", "view"},
+    {LR::NonOwningWrapper, "std::basic_string_view", "", "view"},
+    {LR::NonOwningWrapper, "gsl::not_null", "", "view"},
+    {LR::DetachedCompletion, "boost::asio::detached_t", "", ""},
+};
+
+const llvm::StringMap<const LibraryTypeInfo *> &libraryByName() {
+  static const llvm::StringMap<const LibraryTypeInfo *> ByName = [] {
+    llvm::StringMap<const LibraryTypeInfo *> M;
+    for (const LibraryTypeInfo &Row : LibraryCatalogue)
+      M[Row.Name] = &Row;
+    return M;
+  }();
+  return ByName;
+}
+
+/// True if \p Name is listed in \p Members (see BlockingMembers).
+bool listedMember(llvm::StringRef Members, llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Members.split(Parts, ';', -1, false);
+  for (llvm::StringRef P : Parts) {
+    if (P.consume_back("*") ? Name.starts_with(P) : Name == P)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+const LibraryTypeInfo *libraryTypeOf(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier())
+    return nullptr;
+  return libraryByName().lookup(qualifiedNameOf(RD));
+}
+
+const LibraryTypeInfo *libraryTypeOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  QualType C = T.getNonReferenceType().getCanonicalType();
+  if (C->isPointerType())
+    return nullptr;
+  return libraryTypeOf(C->getAsCXXRecordDecl());
+}
+
+bool hasLibraryRole(QualType T, LibraryRole Role) {
+  const LibraryTypeInfo *Info = libraryTypeOf(T);
+  return Info && Info->Role == Role;
+}
+
+bool derivesFromLibraryRole(const CXXRecordDecl *RD, LibraryRole Role) {
+  for (const LibraryTypeInfo &Row : LibraryCatalogue)
+    if (Row.Role == Role && classOrBaseNamed(RD, Row.Name))
+      return true;
+  return false;
+}
+
+bool isThreadContainer(QualType T) {
+  if (!hasLibraryRole(T, LibraryRole::SequenceContainer))
+    return false;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() < 1)
+    return false;
+  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
+  return Arg.getKind() == TemplateArgument::Type &&
+         hasLibraryRole(Arg.getAsType(), LibraryRole::Thread);
+}
+
+bool isBlockingMember(const CXXMethodDecl *M) {
+  if (!M || !M->getIdentifier())
+    return false;
+  const LibraryTypeInfo *Info = libraryTypeOf(M->getParent());
+  return Info && listedMember(Info->BlockingMembers, M->getName());
+}
+
+std::vector<std::string> libraryTypeNames(LibraryRole Role) {
+  std::vector<std::string> Out;
+  for (const LibraryTypeInfo &Row : LibraryCatalogue)
+    if (Row.Role == Role)
+      Out.push_back(std::string("::") + Row.Name);
+  return Out;
+}
+
+bool isNonConstByStandard(const CXXMethodDecl *M) {
+  static const char *const NonConst[] = {
+      "std::stop_source::request_stop",
+      "std::stop_source::swap",
+  };
+  if (!M || !M->getIdentifier())
+    return false;
+  std::string Name = qualifiedNameOf(M);
+  return llvm::is_contained(NonConst, Name);
 }
 
 } // namespace clang::tidy::ctx

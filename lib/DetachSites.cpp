@@ -3,6 +3,8 @@
 #include "lib/DetachSites.h"
 #include "lib/CaptureAnalysis.h"
 #include "lib/ExprShapes.h"
+#include "lib/ValueUses.h"
+#include "lib/WorkEnds.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -10,21 +12,6 @@
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::ctx {
-
-// Each entry was checked against the library's declarations: Boost 1.81
-// (boost/asio/post.hpp, dispatch.hpp, defer.hpp, co_spawn.hpp), folly
-// (folly/Executor.h, folly/futures/Future.h).
-const char *const DefaultDetachingCalls[] = {
-    "boost::asio::post",
-    "boost::asio::dispatch",
-    "boost::asio::defer",
-    "boost::asio::co_spawn",
-    "boost::asio::io_context::post",
-    "boost::asio::io_context::dispatch",
-    "folly::Executor::add",
-    "folly::via",
-    nullptr,
-};
 
 /// The function being analysed: its body, its CFG (built on first use) and
 /// the statements that block until other work is done.
@@ -52,22 +39,6 @@ struct DetachSiteFinder::Frame {
 };
 
 namespace {
-
-/// True if \p RD or one of its bases is named \p Name.
-bool classOrBaseNamed(const CXXRecordDecl *RD, llvm::StringRef Name,
-                      unsigned Depth = 0) {
-  if (!RD || Depth > 8)
-    return false;
-  if (qualifiedNameOf(RD) == Name)
-    return true;
-  const CXXRecordDecl *Def = RD->getDefinition();
-  if (!Def)
-    return false;
-  for (const CXXBaseSpecifier &B : Def->bases())
-    if (classOrBaseNamed(B.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
-      return true;
-  return false;
-}
 
 /// The local variable \p E names, if it is one with automatic storage that
 /// is not a reference.
@@ -98,152 +69,101 @@ bool isMoveOf(const Stmt *S, const VarDecl *Object) {
   if (!S)
     return false;
   if (const auto *C = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *FD = C->getDirectCallee())
-      if (FD->getIdentifier() && qualifiedNameOf(FD) == "std::move" &&
-          C->getNumArgs() == 1 && localObject(C->getArg(0)) == Object)
-        return true;
+    if (isMoveCall(C) && localObject(C->getArg(0)) == Object)
+      return true;
   for (const Stmt *Child : S->children())
     if (isMoveOf(Child, Object))
       return true;
   return false;
 }
 
-void collectWaits(const Stmt *S, llvm::DenseSet<const Stmt *> &Out);
-
-void addAll(const Stmt *S, llvm::DenseSet<const Stmt *> &Out) {
-  if (!S)
-    return;
-  Out.insert(S);
-  for (const Stmt *Child : S->children())
-    addAll(Child, Out);
-}
-
-bool containsWait(const Stmt *S) {
-  if (!S)
-    return false;
-  if (DetachSiteFinder::isBlockingWait(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (containsWait(Child))
-      return true;
-  return false;
-}
-
-void collectWaits(const Stmt *S, llvm::DenseSet<const Stmt *> &Out) {
-  if (!S)
-    return;
-  if (DetachSiteFinder::isBlockingWait(S))
-    Out.insert(S);
-  const Stmt *Cond = nullptr, *Body = nullptr;
-  if (const auto *W = dyn_cast<WhileStmt>(S)) {
-    Cond = W->getCond();
-    Body = W->getBody();
-  } else if (const auto *F = dyn_cast<ForStmt>(S)) {
-    Cond = F->getCond();
-    Body = F->getBody();
+/// Climbs from \p E as climb() does, and on through a construction that
+/// takes the value as its first argument (a future converted into a
+/// shared_future): where the new object goes, the value goes.
+Climbed climbThroughConversions(const Expr *E, const ParentIndex &Parents) {
+  Climbed Up = climb(E, Parents);
+  for (unsigned Step = 0; Step < MaxClimb; ++Step) {
+    const auto *CE = Up.Parent.get<CXXConstructExpr>();
+    if (!CE || CE->getNumArgs() < 1 || CE->getArg(0) != Up.Top)
+      return Up;
+    Climbed Next = climb(CE, Parents);
+    Next.Copied |= Up.Copied;
+    Next.Moved |= Up.Moved;
+    Next.Conditional |= Up.Conditional;
+    Up = Next;
   }
-  if (Cond && containsWait(Body))
-    addAll(Cond, Out);
-  for (const Stmt *Child : S->children())
-    collectWaits(Child, Out);
+  return Up;
 }
 
-/// Where the value of \p E goes when it leaves this frame: returned, stored
-/// in a member, a global or a container that is not local, or passed to a
-/// function. None while it stays in a local (whose destructor runs here).
+std::optional<SourceLocation> escapeOfLocal(const VarDecl *VD, const Stmt *Body,
+                                            const ParentIndex &Parents,
+                                            unsigned Depth);
+
+/// Where the value that \p Up climbed to goes when it leaves this frame:
+/// returned, stored in a member, a global or a container that is not
+/// local, or passed to a function. None while it stays in a local (whose
+/// destructor runs here).
+std::optional<SourceLocation> escapeAt(const Climbed &Up, const Stmt *Body,
+                                       const ParentIndex &Parents,
+                                       unsigned Depth) {
+  if (Depth > 4 || Up.Conditional)
+    return std::nullopt;
+  if (const auto *VD = Up.Parent.get<VarDecl>())
+    return escapeOfLocal(VD, Body, Parents, Depth);
+  if (Up.Parent.get<FieldDecl>())
+    return Up.Top->getBeginLoc();
+  if (const auto *R = Up.Parent.get<ReturnStmt>())
+    return R->getBeginLoc();
+  const auto *P = Up.Parent.get<Expr>();
+  if (!P)
+    return std::nullopt;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        Op->getArg(1) == Up.Top) {
+      if (const VarDecl *Local = localObject(Op->getArg(0)))
+        return escapeOfLocal(Local, Body, Parents, Depth);
+      return Op->getBeginLoc();
+    }
+    return std::nullopt;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
+    // An argument: stored in the object; safe when that is a local.
+    if (localObject(MC->getImplicitObjectArgument()))
+      return std::nullopt;
+    return MC->getBeginLoc();
+  }
+  if (const auto *C = dyn_cast<CallExpr>(P))
+    return C->getBeginLoc();
+  // fut.get(), fut.wait(), and anything else that reads it here.
+  return std::nullopt;
+}
+
+/// Where the value of \p E goes when it leaves this frame (see escapeAt).
 std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
                                        const ParentIndex &Parents,
-                                       unsigned Depth = 0);
+                                       unsigned Depth = 0) {
+  return escapeAt(climbThroughConversions(E, Parents), Body, Parents, Depth);
+}
 
+/// Where the local \p VD leaves this frame: returned, or moved somewhere
+/// escapeAt() says leaves. Other uses read it or lend it.
 std::optional<SourceLocation> escapeOfLocal(const VarDecl *VD, const Stmt *Body,
                                             const ParentIndex &Parents,
                                             unsigned Depth) {
   if (!VD->hasLocalStorage())
     return VD->getLocation();
   for (const Expr *Use : usesOf(VD, Body)) {
-    DynTypedNodeList Ps = Parents.parents(*Use);
-    const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
-    while (P &&
-           isa<ImplicitCastExpr, ParenExpr, CXXConstructExpr, ExprWithCleanups,
-               CXXBindTemporaryExpr, MaterializeTemporaryExpr>(P)) {
-      Ps = Parents.parents(*P);
-      P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
-    }
-    if (!P)
+    Climbed Up = climbThroughConversions(Use, Parents);
+    if (Up.Conditional)
       continue;
-    if (isa<ReturnStmt>(P))
-      return P->getBeginLoc();
-    if (const auto *C = dyn_cast<CallExpr>(P))
-      if (const FunctionDecl *FD = C->getDirectCallee())
-        if (FD->getIdentifier() && qualifiedNameOf(FD) == "std::move")
-          if (std::optional<SourceLocation> L =
-                  escapeOf(C, Body, Parents, Depth + 1))
-            return L;
+    if (const auto *R = Up.Parent.get<ReturnStmt>())
+      return R->getBeginLoc();
+    if (Up.Moved)
+      if (std::optional<SourceLocation> L =
+              escapeAt(Up, Body, Parents, Depth + 1))
+        return L;
   }
   return std::nullopt;
-}
-
-std::optional<SourceLocation> escapeOf(const Expr *E, const Stmt *Body,
-                                       const ParentIndex &Parents,
-                                       unsigned Depth) {
-  if (Depth > 4)
-    return std::nullopt;
-  const Stmt *Cur = E;
-  while (true) {
-    DynTypedNodeList Ps = Parents.parents(*Cur);
-    if (Ps.size() != 1)
-      return std::nullopt;
-    if (const auto *VD = Ps[0].get<VarDecl>())
-      return escapeOfLocal(VD, Body, Parents, Depth);
-    if (Ps[0].get<FieldDecl>())
-      return Cur->getBeginLoc();
-    const Stmt *P = Ps[0].get<Stmt>();
-    if (!P)
-      return std::nullopt;
-    if (isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-            ImplicitCastExpr, ParenExpr, CXXFunctionalCastExpr>(P)) {
-      Cur = P;
-      continue;
-    }
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
-      if (CE->getNumArgs() >= 1 && CE->getArg(0) == Cur) {
-        Cur = P;
-        continue;
-      }
-      return std::nullopt;
-    }
-    if (isa<ReturnStmt>(P))
-      return P->getBeginLoc();
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
-      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-          Op->getArg(1) == Cur) {
-        if (const VarDecl *Local = localObject(Op->getArg(0)))
-          return escapeOfLocal(Local, Body, Parents, Depth);
-        return Op->getBeginLoc();
-      }
-      return std::nullopt;
-    }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
-      if (MC->getImplicitObjectArgument() == Cur)
-        return std::nullopt; // fut.get(), fut.wait().
-      // An argument: stored in the object; safe when that is a local.
-      const Expr *Obj = MC->getImplicitObjectArgument();
-      if (localObject(Obj))
-        return std::nullopt;
-      return MC->getBeginLoc();
-    }
-    if (isa<MemberExpr>(P))
-      return std::nullopt;
-    if (const auto *C = dyn_cast<CallExpr>(P)) {
-      if (const FunctionDecl *FD = C->getDirectCallee())
-        if (FD->getIdentifier() && qualifiedNameOf(FD) == "std::move") {
-          Cur = P;
-          continue;
-        }
-      return C->getBeginLoc();
-    }
-    return std::nullopt;
-  }
 }
 
 /// Follows an executor expression to the object behind it: through
@@ -276,9 +196,8 @@ const ValueDecl *followExecutor(const Expr *Executor, NamesContext Names,
 }
 
 bool isExecutionContextType(QualType T) {
-  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  return classOrBaseNamed(RD, "boost::asio::execution_context") ||
-         classOrBaseNamed(RD, "folly::Executor");
+  return derivesFromLibraryRole(T.getNonReferenceType()->getAsCXXRecordDecl(),
+                                LibraryRole::Executor);
 }
 
 /// The local execution context \p Executor belongs to: "io", "pool",
@@ -290,10 +209,7 @@ const VarDecl *executionContextOf(const Expr *Executor) {
         const VarDecl *VD = localObject(E);
         const CXXRecordDecl *RD =
             VD ? VD->getType()->getAsCXXRecordDecl() : nullptr;
-        return classOrBaseNamed(RD, "boost::asio::execution_context") ||
-                       classOrBaseNamed(RD, "folly::Executor")
-                   ? VD
-                   : nullptr;
+        return derivesFromLibraryRole(RD, LibraryRole::Executor) ? VD : nullptr;
       }));
 }
 
@@ -363,100 +279,32 @@ bool runsOrJoinsWithin(const CFGElement &El, const ValueDecl *Context,
          containsStmt(Scope, MC);
 }
 
-/// The innermost block around \p E: the locals a task posted at \p E can
-/// capture are all alive until that block ends.
-const Stmt *enclosingBlock(const Expr *E, const ParentIndex &Parents) {
-  const Stmt *Cur = E;
-  for (unsigned I = 0; I < 64; ++I) {
-    DynTypedNodeList Ps = Parents.parents(*Cur);
-    const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
-    if (!P)
-      return nullptr;
-    if (isa<CompoundStmt>(P))
-      return P;
-    Cur = P;
-  }
-  return nullptr;
-}
-
 /// True if the value of the call \p E is waited for at once:
 /// "folly::via(ex, f).get()".
 bool waitedAtOnce(const Expr *E, const ParentIndex &Parents) {
-  const Stmt *Cur = E;
-  for (unsigned I = 0; I < 6; ++I) {
-    DynTypedNodeList Ps = Parents.parents(*Cur);
-    const Stmt *P = Ps.size() == 1 ? Ps[0].get<Stmt>() : nullptr;
-    if (!P)
-      return false;
-    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
-      const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-      return M && M->getIdentifier() &&
-             (M->getName() == "get" || M->getName() == "wait");
-    }
-    if (!isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-             ImplicitCastExpr, ParenExpr>(P))
-      return false;
-    Cur = P;
-  }
-  return false;
+  llvm::StringRef N = methodName(memberCallOn(E, Parents));
+  return N == "get" || N == "wait";
 }
 
 /// The local variable initialized with the value of the call \p E.
 const VarDecl *resultVariable(const Expr *E, const ParentIndex &Parents) {
-  const Stmt *Cur = E;
-  for (unsigned I = 0; I < 6; ++I) {
-    DynTypedNodeList Ps = Parents.parents(*Cur);
-    if (Ps.size() != 1)
-      return nullptr;
-    if (const auto *VD = Ps[0].get<VarDecl>())
-      return VD->hasLocalStorage() && !VD->getType()->isReferenceType()
-                 ? VD
-                 : nullptr;
-    const Stmt *P = Ps[0].get<Stmt>();
-    if (!P ||
-        !isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-             ImplicitCastExpr, ParenExpr, CXXConstructExpr>(P))
-      return nullptr;
-    Cur = P;
-  }
-  return nullptr;
-}
-
-/// True if the element calls get() or wait() on \p Result, directly or on
-/// std::move(Result).
-bool waitsOn(const CFGElement &El, const VarDecl *Result) {
-  const auto *MC =
-      dyn_cast_or_null<CXXMemberCallExpr>(ExitPathAnalysis::statementOf(El));
-  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier())
-    return false;
-  llvm::StringRef N = MC->getMethodDecl()->getName();
-  if (N != "get" && N != "wait")
-    return false;
-  const Expr *Obj = ignoreTemporaries(MC->getImplicitObjectArgument());
-  if (const auto *C = dyn_cast_or_null<CallExpr>(Obj))
-    if (C->getNumArgs() == 1 && C->getDirectCallee() &&
-        C->getDirectCallee()->getIdentifier() &&
-        qualifiedNameOf(C->getDirectCallee()) == "std::move")
-      Obj = C->getArg(0);
-  return localObject(Obj) == Result;
+  Climbed Up = climbThroughConversions(E, Parents);
+  const auto *VD = Up.Parent.get<VarDecl>();
+  if (!VD || Up.Moved || Up.Conditional)
+    return nullptr;
+  return VD->hasLocalStorage() && !VD->getType()->isReferenceType() ? VD
+                                                                    : nullptr;
 }
 
 } // namespace
 
 DetachSiteFinder::DetachSiteFinder(const ContextModel &Model,
                                    std::vector<std::string> DetachingCalls)
-    : Model(Model) {
+    : Model(Model), Detaching(FunctionNameSet::DerivedClasses::Included) {
   for (const char *const *D = DefaultDetachingCalls; *D; ++D)
-    DetachingCalls.push_back(*D);
-  for (std::string &N : DetachingCalls) {
-    llvm::StringRef Name = llvm::StringRef(N).trim();
-    Name.consume_front("::");
-    Functions.push_back(Name.str());
-    size_t Pos = Name.rfind("::");
-    if (Pos != llvm::StringRef::npos)
-      Methods.emplace_back(Name.take_front(Pos).str(),
-                           Name.drop_front(Pos + 2).str());
-  }
+    Detaching.add(*D);
+  for (const std::string &N : DetachingCalls)
+    Detaching.add(N);
 }
 
 DetachSiteFinder::~DetachSiteFinder() = default;
@@ -464,31 +312,6 @@ DetachSiteFinder::~DetachSiteFinder() = default;
 void DetachSiteFinder::reset() {
   Frames.clear();
   CalleeKinds.clear();
-}
-
-bool DetachSiteFinder::isBlockingWait(const Stmt *S) {
-  const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(S);
-  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier())
-    return false;
-  llvm::StringRef Method = MC->getMethodDecl()->getName();
-  std::string Class = qualifiedNameOf(MC->getMethodDecl()->getParent());
-  if (Class == "std::condition_variable" ||
-      Class == "std::condition_variable_any" || Class == "std::latch")
-    return Method.starts_with("wait");
-  if (Class == "std::future" || Class == "std::shared_future" ||
-      Class == "std::__basic_future")
-    return Method == "get" || Method.starts_with("wait");
-  if (Class == "std::barrier")
-    return Method == "arrive_and_wait" || Method == "wait";
-  if (Class == "absl::Notification")
-    return Method.starts_with("WaitForNotification");
-  if (Class == "std::thread" || Class == "std::jthread")
-    return Method == "join";
-  if (Class == "boost::asio::thread_pool")
-    return Method == "join" || Method == "wait";
-  if (Class == "boost::asio::io_context")
-    return Method == "run";
-  return false;
 }
 
 DetachSiteFinder::Frame *DetachSiteFinder::frameOf(const Expr *E,
@@ -515,7 +338,8 @@ DetachSiteFinder::Frame *DetachSiteFinder::frameOf(const Expr *E,
 
 std::optional<DetachSite>
 DetachSiteFinder::threadSite(const Expr *E, const ParentIndex &Parents) {
-  if (!E || E->containsErrors() || !isStdThreadType(E->getType()))
+  if (!E || E->containsErrors() ||
+      !hasLibraryRole(E->getType(), LibraryRole::Thread))
     return std::nullopt;
   llvm::SmallVector<const Expr *, 4> Args;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
@@ -526,7 +350,7 @@ DetachSiteFinder::threadSite(const Expr *E, const ParentIndex &Parents) {
   } else if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(E)) {
     Args.append(U->arg_begin(), U->arg_end());
   }
-  if (Args.empty() || isStdThreadType(Args[0]->getType()))
+  if (Args.empty() || hasLibraryRole(Args[0]->getType(), LibraryRole::Thread))
     return std::nullopt;
   Frame *F = frameOf(E, Parents);
   if (!F)
@@ -545,49 +369,32 @@ DetachSiteFinder::threadSite(const Expr *E, const ParentIndex &Parents) {
       Site.ForwardedTo = dyn_cast<FunctionDecl>(DRE->getDecl());
   Site.Callee = recordNameOf(E->getType());
 
-  // Where does the thread object go?
-  const Stmt *Cur = E;
+  // Where does the thread object go? Into a local, or detached at once;
+  // moved, copied, stored, passed or returned, it is someone else's.
   const VarDecl *Named = nullptr;
   const CXXMemberCallExpr *Detach = nullptr;
-  while (true) {
-    DynTypedNodeList Ps = Parents.parents(*Cur);
-    if (Ps.size() != 1)
+  Use U = classifyUse(E, Parents);
+  if (U.Up.Copied || U.Up.Moved || U.Up.Conditional)
+    return std::nullopt;
+  switch (U.Kind) {
+  case UseKind::Initializes:
+    if (!U.Variable->hasLocalStorage() ||
+        U.Variable->getType()->isReferenceType())
       return std::nullopt;
-    if (const auto *VD = Ps[0].get<VarDecl>()) {
-      if (!VD->hasLocalStorage() || VD->getType()->isReferenceType())
-        return std::nullopt;
-      Named = VD;
-      break;
-    }
-    const Stmt *P = Ps[0].get<Stmt>();
-    if (!P)
+    Named = U.Variable;
+    break;
+  case UseKind::MemberCall:
+    if (U.methodName() != "detach")
       return std::nullopt;
-    if (isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-            ImplicitCastExpr, ParenExpr, CXXFunctionalCastExpr>(P)) {
-      Cur = P;
-      continue;
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
-      DynTypedNodeList GP = Parents.parents(*ME);
-      const auto *MC =
-          GP.size() == 1 ? GP[0].get<CXXMemberCallExpr>() : nullptr;
-      if (!MC || !MC->getMethodDecl() ||
-          !MC->getMethodDecl()->getIdentifier() ||
-          MC->getMethodDecl()->getName() != "detach")
-        return std::nullopt;
-      Detach = MC;
-      break;
-    }
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
-      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-          Op->getArg(1) == Cur) {
-        Named = localObject(Op->getArg(0));
-        if (Named)
-          break;
-      }
+    Detach = cast<CXXMemberCallExpr>(U.User);
+    break;
+  case UseKind::AssignedFrom:
+    Named = localObject(U.Target);
+    if (!Named)
       return std::nullopt;
-    }
-    return std::nullopt; // Stored, passed, returned: moved elsewhere.
+    break;
+  default:
+    return std::nullopt;
   }
 
   if (Named) {
@@ -628,21 +435,6 @@ DetachSiteFinder::threadSite(const Expr *E, const ParentIndex &Parents) {
   return Site;
 }
 
-bool DetachSiteFinder::isDetachingCallee(const FunctionDecl *FD) const {
-  if (!FD || !FD->getIdentifier())
-    return false;
-  std::string Name = qualifiedNameOf(FD);
-  if (llvm::is_contained(Functions, Name))
-    return true;
-  const auto *M = dyn_cast<CXXMethodDecl>(FD);
-  if (!M)
-    return false;
-  for (const auto &[Class, Method] : Methods)
-    if (M->getName() == Method && classOrBaseNamed(M->getParent(), Class))
-      return true;
-  return false;
-}
-
 std::optional<DetachSite>
 DetachSiteFinder::callSite(const CallExpr *E, const ParentIndex &Parents) {
   if (!E || E->containsErrors())
@@ -678,7 +470,7 @@ DetachSiteFinder::classifyCallee(const FunctionDecl *FD,
                                  ASTContext &Ctx) const {
   if (qualifiedNameOf(FD) == "std::async")
     return CalleeKind::Async;
-  if (isDetachingCallee(FD))
+  if (Detaching.contains(FD, Ctx))
     return CalleeKind::Detaching;
   // The gRPC callback API: a ClientContext* parameter and a std::function
   // completion callback (what protoc generates for stub->async()->Method).
@@ -688,7 +480,7 @@ DetachSiteFinder::classifyCallee(const FunctionDecl *FD,
     if (T->isPointerType()) {
       const ContextTypeInfo *Info = Model.classify(T->getPointeeType(), Ctx);
       HasContext |= Info && Info->Role == ContextRole::RequestContext;
-    } else if (recordNameOf(T) == "std::function") {
+    } else if (hasLibraryRole(T, LibraryRole::FunctionWrapper)) {
       HasCallback = true;
     }
   }
@@ -738,8 +530,8 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
     unsigned Written = E->getNumArgs();
     while (Written > 0 && isa<CXXDefaultArgExpr>(E->getArg(Written - 1)))
       --Written;
-    if (Written < 3 || recordNameOf(E->getArg(Written - 1)->getType()) !=
-                           "boost::asio::detached_t")
+    if (Written < 3 || !hasLibraryRole(E->getArg(Written - 1)->getType(),
+                                       LibraryRole::DetachedCompletion))
       return std::nullopt;
   }
   if (CallableArg >= E->getNumArgs() || waitedAtOnce(E, Parents))
@@ -749,8 +541,9 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
     ExitPathAnalysis *Paths = F.paths(Parents.context());
     if (Paths)
       if (std::optional<CFGPosition> At = Paths->positionOf(E))
-        if (!Paths->findExitAvoiding(
-                *At, [&](const CFGElement &El) { return waitsOn(El, Result); }))
+        if (!Paths->findExitAvoiding(*At, [&](const CFGElement &El) {
+              return waitsOn(ExitPathAnalysis::statementOf(El), Result);
+            }))
           return std::nullopt;
   }
 
@@ -806,7 +599,7 @@ DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F,
                   Model.classify(VD->getType(), Parents.context()))
             if (Info->Role == ContextRole::RequestContext)
               LocalContext = VD;
-    } else if (recordNameOf(T) == "std::function") {
+    } else if (hasLibraryRole(T, LibraryRole::FunctionWrapper)) {
       Callback = Arg;
     }
   }

@@ -14,6 +14,7 @@
 
 #include "lib/ContextModel.h"
 #include "lib/ExitPaths.h"
+#include "lib/FunctionNameSet.h"
 #include "lib/ParentIndex.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
@@ -29,9 +30,6 @@ class ASTContext;
 } // namespace clang
 
 namespace clang::tidy::ctx {
-
-/// The fire-and-forget calls known without configuration.
-extern const char *const DefaultDetachingCalls[];
 
 /// What outlives the scope.
 enum class DetachKind {
@@ -89,11 +87,6 @@ public:
   std::optional<DetachSite> callSite(const CallExpr *E,
                                      const ParentIndex &Parents);
 
-  /// True if \p S blocks until other work finishes: wait/get on a
-  /// condition variable, future, latch, barrier or absl::Notification, join
-  /// on a thread or thread pool, run on an io_context.
-  static bool isBlockingWait(const Stmt *S);
-
   void reset();
 
   struct Frame;
@@ -102,7 +95,6 @@ private:
   enum class CalleeKind { None, Async, Detaching, GrpcCallback };
   CalleeKind classifyCallee(const FunctionDecl *FD, ASTContext &Ctx) const;
   Frame *frameOf(const Expr *E, const ParentIndex &Parents);
-  bool isDetachingCallee(const FunctionDecl *FD) const;
   std::optional<DetachSite> asyncSite(const CallExpr *E, Frame &F,
                                       const ParentIndex &Parents);
   std::optional<DetachSite> grpcSite(const CallExpr *E, Frame &F,
@@ -111,9 +103,9 @@ private:
                                               const ParentIndex &Parents);
 
   const ContextModel &Model;
-  std::vector<std::string> Functions;
-  /// Member entries split into (class, method).
-  std::vector<std::pair<std::string, std::string>> Methods;
+  /// The fire-and-forget calls, defaults and DetachingCalls; a member
+  /// entry also names its overriders.
+  FunctionNameSet Detaching;
   llvm::DenseMap<const Stmt *, std::unique_ptr<Frame>> Frames;
   llvm::DenseMap<const FunctionDecl *, CalleeKind> CalleeKinds;
 };

@@ -55,36 +55,6 @@ std::string recordNameOf(QualType T) {
   return "";
 }
 
-bool isStdThreadType(QualType T) {
-  std::string N = recordNameOf(T);
-  return N == "std::thread" || N == "std::jthread";
-}
-
-bool isThreadContainerType(QualType T) {
-  std::string N = recordNameOf(T);
-  if (N != "std::vector" && N != "std::deque" && N != "std::list")
-    return false;
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl());
-  if (!Spec || Spec->getTemplateArgs().size() < 1)
-    return false;
-  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
-  return Arg.getKind() == TemplateArgument::Type &&
-         isStdThreadType(Arg.getAsType());
-}
-
-bool isWaitableTaskType(QualType T) {
-  std::string N = recordNameOf(T);
-  return N == "pplx::task" || N == "Concurrency::task" ||
-         N == "concurrency::task";
-}
-
-bool isTaskOptionsType(QualType T) {
-  std::string N = recordNameOf(T);
-  return N == "pplx::task_options" || N == "Concurrency::task_options" ||
-         N == "concurrency::task_options";
-}
-
 bool isInInstantiation(const DeclContext *DC) {
   for (; DC; DC = DC->getParent()) {
     if (const auto *FD = dyn_cast<FunctionDecl>(DC))
@@ -135,6 +105,20 @@ statementsInStatementPosition(const Stmt *S) {
 bool isCallTo(const CallExpr *C, llvm::StringRef Qualified) {
   const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
   return FD && FD->getIdentifier() && qualifiedNameOf(FD) == Qualified;
+}
+
+bool isMoveCall(const CallExpr *C) {
+  const FunctionDecl *F = C ? C->getDirectCallee() : nullptr;
+  if (!F || C->getNumArgs() != 1 || !F->getIdentifier())
+    return false;
+  llvm::StringRef N = F->getName();
+  return (N == "move" || N == "forward") && F->isInStdNamespace();
+}
+
+const Expr *movedFrom(const Expr *E) {
+  const auto *C =
+      dyn_cast_or_null<CallExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  return isMoveCall(C) ? C->getArg(0) : nullptr;
 }
 
 } // namespace clang::tidy::ctx

@@ -2,7 +2,7 @@
 //
 // Small questions about the shape of expressions and types that several
 // analyses ask: what an expression is once temporaries and copies are looked
-// through, and which class a type names.
+// through, whether a call moves its argument, and which class a type names.
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,24 +35,6 @@ const Expr *ignoreCopies(const Expr *E);
 /// references looked through; empty for pointers and non-class types.
 std::string recordNameOf(QualType T);
 
-/// True if \p T (references looked through) is std::thread or std::jthread.
-bool isStdThreadType(QualType T);
-
-/// True if \p T (references looked through) is a sequence container of
-/// threads: std::vector, std::deque or std::list of std::thread or
-/// std::jthread.
-bool isThreadContainerType(QualType T);
-
-/// True if \p T (references looked through) is a PPL task (pplx::task,
-/// concurrency::task): a handle on work whose wait() and get() return once
-/// the work has ended.
-bool isWaitableTaskType(QualType T);
-
-/// True if \p T is PPL's task_options (pplx::task_options,
-/// concurrency::task_options), which converts from a cancellation token and
-/// carries it into a task's constructor.
-bool isTaskOptionsType(QualType T);
-
 /// True if \p DC is, or is nested in, a template instantiation. Walks the
 /// declaration contexts, so unlike the isInTemplateInstantiation() matcher
 /// it does not build the parent map of the whole translation unit.
@@ -67,8 +49,16 @@ bool isInInstantiation(const DeclContext *DC);
 /// expressions whose value is used are not among them.
 llvm::SmallVector<const Stmt *, 2> statementsInStatementPosition(const Stmt *S);
 
-/// True if \p C calls the function named \p Qualified ("std::move").
+/// True if \p C calls the function named \p Qualified ("std::bind").
 bool isCallTo(const CallExpr *C, llvm::StringRef Qualified);
+
+/// True if \p C is `std::move(x)` or `std::forward<T>(x)`: a cast of its one
+/// argument to an rvalue. The one place a move is recognised.
+bool isMoveCall(const CallExpr *C);
+
+/// The object \p E moves from when \p E (parentheses and implicit casts
+/// looked through) is such a call; null otherwise.
+const Expr *movedFrom(const Expr *E);
 
 } // namespace clang::tidy::ctx
 

@@ -24,6 +24,13 @@ public:
       Names.insert(E->getDecl()->getName());
     return true;
   }
+  // A member named through an implicit `this` would be hidden by a local of
+  // the same name.
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (E->getMemberDecl()->getIdentifier())
+      Names.insert(E->getMemberDecl()->getName());
+    return true;
+  }
 };
 
 bool visibleAt(llvm::StringRef Name, SourceLocation Loc,

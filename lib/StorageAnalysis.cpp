@@ -155,23 +155,6 @@ bool inMainFile(const Decl *D, const SourceManager &SM) {
   return true;
 }
 
-const FunctionDecl *mainOrNull(const FunctionDecl *F) {
-  return F && F->isMain() ? F : nullptr;
-}
-
-/// The function a variable is local to.
-const FunctionDecl *ownerFunction(const VarDecl *V) {
-  return dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
-}
-
-bool isMakeFunction(const FunctionDecl *F) {
-  if (!F || !F->getIdentifier())
-    return false;
-  std::string N = qualifiedNameOf(F);
-  return N == "std::make_shared" || N == "std::make_unique" ||
-         N == "std::allocate_shared" || N == "absl::make_unique";
-}
-
 } // namespace
 
 bool isKeyedContainer(QualType T) {
@@ -255,15 +238,10 @@ llvm::StringRef nonOwningLink(QualType T, const ContextModel &Model,
     const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
     if (!Spec)
       continue;
-    std::string Name = qualifiedNameOf(RD);
     llvm::StringRef Next = Link;
-    if (Next.empty()) {
-      if (Name == "std::reference_wrapper")
-        Next = "std::reference_wrapper";
-      else if (Name == "std::span" || Name == "gsl::not_null" ||
-               Name == "std::basic_string_view")
-        Next = "view";
-    }
+    if (const LibraryTypeInfo *Lib = libraryTypeOf(RD);
+        Next.empty() && Lib && Lib->Role == LibraryRole::NonOwningWrapper)
+      Next = Lib->Link;
     for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
       if (Arg.getKind() == TemplateArgument::Type)
         Work.push_back({Arg.getAsType(), Next, I.Depth + 1});
@@ -446,82 +424,10 @@ std::optional<StaticTarget> StorageAnalysis::targetOf(const Expr *E,
   return std::nullopt;
 }
 
-ValueOrigin StorageAnalysis::originOf(const Expr *E) const {
-  ValueOrigin O;
-  originInto(E, O, 0);
-  return O;
-}
-
-void StorageAnalysis::originInto(const Expr *E, ValueOrigin &Out,
-                                 unsigned Depth) const {
-  if (!E || Depth > 6)
-    return;
-  llvm::SmallVector<const Stmt *, 16> Work{E};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr, UnaryExprOrTypeTraitExpr, CXXTypeidExpr>(S))
-      continue;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!V || !Model.findInside(V->getType(), Ctx).Info)
-        continue;
-      if (V->hasGlobalStorage() || targetOf(DRE, 0)) {
-        Out.FromStatic = true;
-        continue;
-      }
-      if (mainOrNull(ownerFunction(V)))
-        continue;
-      if (isa<ParmVarDecl>(V)) {
-        Out.FromRequest = true;
-        continue;
-      }
-      const Expr *Init = V->getInit();
-      if (V->getType()->isReferenceType()) {
-        originInto(Init, Out, Depth + 1);
-        continue;
-      }
-      ValueOrigin Sub;
-      originInto(Init, Sub, Depth + 1);
-      Out.FromStatic |= Sub.FromStatic;
-      // A local holding a copy of its own is the request's, whatever its
-      // initializer: only a pure copy of static storage is not.
-      if (Sub.FromRequest || Sub.Fresh || !Sub.FromStatic) {
-        const ContextTypeInfo *Info = Model.classify(V->getType(), Ctx);
-        if (Sub.FromRequest || Sub.Fresh)
-          Out.FromRequest = true;
-        else if (Info && Info->Role != ContextRole::Token)
-          Out.FromRequest =
-              true; // std::stop_source src; grpc::ClientContext c;
-      }
-      continue;
-    }
-    if (const auto *C = dyn_cast<CXXConstructExpr>(S)) {
-      const CXXConstructorDecl *Ctor = C->getConstructor();
-      if (Ctor && !Ctor->isCopyOrMoveConstructor())
-        if (const ContextTypeInfo *Info = Model.classify(C->getType(), Ctx))
-          if (Info->Role != ContextRole::Token)
-            Out.Fresh = true;
-    } else if (const auto *N = dyn_cast<CXXNewExpr>(S)) {
-      if (const ContextTypeInfo *Info =
-              Model.classify(N->getAllocatedType(), Ctx))
-        if (Info->Role != ContextRole::Token)
-          Out.Fresh = true;
-    } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
-      // std::exchange(slot, v) yields the slot's old value, not v.
-      if (const FunctionDecl *FD = CE->getDirectCallee();
-          FD && FD->getIdentifier() && FD->getName() == "exchange" &&
-          CE->getNumArgs() == 2 && qualifiedNameOf(FD) == "std::exchange") {
-        Work.push_back(CE->getArg(0));
-        continue;
-      }
-      if (isMakeFunction(CE->getDirectCallee()))
-        if (ContextModel::Nested N = Model.findInside(CE->getType(), Ctx);
-            N.Info && N.Info->Role != ContextRole::Token)
-          Out.Fresh = true;
-    }
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
+FeedingOrigins StorageAnalysis::originsOf(const Expr *E) const {
+  return feedingOrigins(E, Model, Ctx, [this](const Expr *X) {
+    return targetOf(X, 0).has_value();
+  });
 }
 
 bool StorageAnalysis::removalVisibleInFile(const StaticTarget &T) const {

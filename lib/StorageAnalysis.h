@@ -15,6 +15,7 @@
 #define CTX_TIDY_LIB_STORAGEANALYSIS_H
 
 #include "lib/ContextModel.h"
+#include "lib/ValueOrigin.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -70,16 +71,6 @@ struct StaticTarget {
   /// The target is an element of Key (g_map[k], g.wlock()->...), not Key
   /// itself.
   bool Element = false;
-};
-
-/// Where a value comes from.
-struct ValueOrigin {
-  /// Derived from a parameter or a local of a function other than main.
-  bool FromRequest = false;
-  /// Derived from something of static storage (a shutdown source).
-  bool FromStatic = false;
-  /// A cancel source, request context or stop callback created here.
-  bool Fresh = false;
 };
 
 /// The way a request-scoped value is written into static storage.
@@ -144,9 +135,10 @@ public:
 
   /// What static storage \p E designates, if any.
   std::optional<StaticTarget> staticTargetOf(const Expr *E) const;
-  /// Where the value of \p E comes from; only variables whose type holds a
-  /// context-family type count as sources.
-  ValueOrigin originOf(const Expr *E) const;
+  /// What feeds the value of \p E (see lib/ValueOrigin.h): the request,
+  /// static storage (variables, and what staticTargetOf() designates), or a
+  /// context made here.
+  FeedingOrigins originsOf(const Expr *E) const;
   /// Why \p RD is long-lived, or none when it is not.
   std::optional<LongLivedReason> longLived(const CXXRecordDecl *RD) const;
 
@@ -179,7 +171,6 @@ private:
   std::optional<StaticTarget> targetOf(const Expr *E, unsigned Depth) const;
   std::optional<StaticTarget> returnedTarget(const FunctionDecl *FD,
                                              unsigned Depth) const;
-  void originInto(const Expr *E, ValueOrigin &Out, unsigned Depth) const;
 
   ASTContext &Ctx;
   const ContextModel &Model;

@@ -37,6 +37,9 @@
 #define CTX_CANCEL CTX_ANNOTATE_("ctx::cancel")
 /// A member function that hands out a token.
 #define CTX_GET_TOKEN CTX_ANNOTATE_("ctx::get_token")
+/// A member function that asks whether cancellation was requested (like
+/// std::stop_token::stop_requested).
+#define CTX_OBSERVE CTX_ANNOTATE_("ctx::observe")
 /// A function returning a context together with its cancel function.
 #define CTX_CANCEL_FACTORY CTX_ANNOTATE_("ctx::cancel_factory")
 

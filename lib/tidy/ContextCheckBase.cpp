@@ -53,24 +53,21 @@ ContextCheckBase::ContextCheckBase(llvm::StringRef Name,
   for (const TypeOption &O : TypeOptions)
     for (const std::string &N : readNameList(O.Key, /*Global=*/true))
       Model.addType(O.Role, N);
-  for (const std::string &N : readNameList("CancelMethods", true)) {
-    if (!llvm::StringRef(N).contains("::")) {
-      configurationDiag("invalid entry '%0' in option 'CancelMethods' of check "
-                        "'%1': expected 'Class::method'")
-          << N << this->getID();
-      continue;
+  // Method lists name the class too: "ns::Class::method".
+  auto ReadMethods = [this](llvm::StringRef Key, auto Add) {
+    for (const std::string &N : readNameList(Key, /*Global=*/true)) {
+      if (!llvm::StringRef(N).contains("::")) {
+        configurationDiag("invalid entry '%0' in option '%1' of check '%2': "
+                          "expected 'Class::method'")
+            << N << Key << this->getID();
+        continue;
+      }
+      (Model.*Add)(N);
     }
-    Model.addCancelMethod(N);
-  }
-  for (const std::string &N : readNameList("TokenMethods", true)) {
-    if (!llvm::StringRef(N).contains("::")) {
-      configurationDiag("invalid entry '%0' in option 'TokenMethods' of check "
-                        "'%1': expected 'Class::method'")
-          << N << this->getID();
-      continue;
-    }
-    Model.addTokenMethod(N);
-  }
+  };
+  ReadMethods("CancelMethods", &ContextModel::addCancelMethod);
+  ReadMethods("TokenMethods", &ContextModel::addTokenMethod);
+  ReadMethods("ObserveMethods", &ContextModel::addObserveMethod);
   for (const std::string &N : readNameList("CancelFactories", true))
     Model.addCancelFactory(N);
 }

@@ -1,6 +1,7 @@
 //===--- CaptureAnalysisTest.cpp - ctx-tidy unit tests --------------------===//
 
 #include "lib/CaptureAnalysis.h"
+#include "lib/ValueOrigin.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/LambdaCapture.h"

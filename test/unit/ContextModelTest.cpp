@@ -191,3 +191,91 @@ TEST(ContextModelTest, ValidatesQualifiedNames) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(ContextModelTest, KnowsHowEachTokenIsAsked) {
+  auto AST = parse(std::string(Library) + R"cpp(
+    namespace my { struct Tok { bool cancelled() const; }; }
+    namespace app {
+    struct [[clang::annotate("ctx::token")]] Done {
+      [[clang::annotate("ctx::observe")]] bool is_done() const;
+    };
+    struct [[clang::annotate("ctx::token")]] Plain {};
+    }
+    void f() { std::stop_token st; tbb::task_group_context g; my::Tok t;
+               app::Done d; app::Plain p; }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ContextModel M;
+  M.addType(ContextRole::Token, "my::Tok");
+  M.addObserveMethod("my::Tok::cancelled");
+  ASTContext &Ctx = AST->getASTContext();
+  auto Observe = [&](llvm::StringRef Var, bool Pointer = false) {
+    const ContextTypeInfo *I = M.classify(typeOfVar(*AST, Var), Ctx);
+    return I ? M.observeExpression(*I, Var, Pointer) : std::string("?");
+  };
+  EXPECT_EQ(Observe("st"), "st.stop_requested()");
+  EXPECT_EQ(Observe("g", true), "g->is_group_execution_cancelled()");
+  EXPECT_EQ(Observe("t"), "t.cancelled()") << "by the ObserveMethods option";
+  EXPECT_EQ(Observe("d"), "d.is_done()") << "by the CTX_OBSERVE annotation";
+  EXPECT_EQ(Observe("p"), "") << "a token with no known query";
+}
+
+TEST(ContextModelTest, KnowsWhichStreamCallsEndOnCancel) {
+  // The shape of grpcpp/support/sync_stream.h: Write is declared in an
+  // internal base, the streams derive from the server interfaces; client
+  // streams share the base but not the server interfaces.
+  auto AST = parse(R"cpp(
+    namespace grpc {
+    namespace internal {
+    template <class R> class ReaderInterface {
+    public: virtual bool Read(R *msg) = 0; };
+    template <class W> class WriterInterface {
+    public: virtual bool Write(const W &msg, int options) = 0;
+            bool Write(const W &msg) { return Write(msg, 0); } };
+    }
+    template <class R> class ServerReaderInterface
+        : public internal::ReaderInterface<R> {};
+    template <class W> class ServerWriterInterface
+        : public internal::WriterInterface<W> {};
+    template <class R> class ServerReader final
+        : public ServerReaderInterface<R> { public: bool Read(R *) override; };
+    template <class W> class ServerWriter final
+        : public ServerWriterInterface<W> {
+    public: bool Write(const W &, int) override; using internal::WriterInterface<W>::Write; };
+    template <class W> class ClientWriter final
+        : public internal::WriterInterface<W> {
+    public: bool Write(const W &, int) override; using internal::WriterInterface<W>::Write; };
+    }
+    struct Note {};
+    struct MyStream { bool Read(Note *); };
+    void f(grpc::ServerReader<Note> *reader, grpc::ServerWriter<Note> *writer,
+           grpc::ClientWriter<Note> *client, MyStream &mine) {
+      Note n;
+      reader->Read(&n);
+      writer->Write(n);
+      writer->Write(n, 1);
+      client->Write(n);
+      mine.Read(&n);
+    }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
+  ContextModel M;
+  ASTContext &Ctx = AST->getASTContext();
+  auto Fs = match(functionDecl(hasName("f"), isDefinition()).bind("f"), Ctx);
+  ASSERT_EQ(Fs.size(), 1u);
+  auto Calls = match(stmt(forEachDescendant(cxxMemberCallExpr().bind("c"))),
+                     *Fs[0].getNodeAs<FunctionDecl>("f")->getBody(), Ctx);
+  std::vector<bool> Ends;
+  for (const BoundNodes &B : Calls)
+    Ends.push_back(M.returnsFalseOnceCancelled(
+        B.getNodeAs<CXXMemberCallExpr>("c"), Ctx));
+  // Write(n) is declared in the internal base: the object's class decides.
+  // A client stream and a user's own Read do not end on a server's cancel.
+  std::vector<bool> Expected = {true, true, true, false, false};
+  EXPECT_EQ(Ends, Expected);
+}
+
+} // namespace

@@ -85,4 +85,14 @@ TEST(ScopeGuardFixTest, FreshNamesAvoidTheBodyAndEarlierChoices) {
   EXPECT_EQ(freshName("other", B.F->getBody(), &Taken), "other");
 }
 
+TEST(ScopeGuardFixTest, FreshNamesAvoidMembersUsedInTheBody) {
+  // A local named like a member the body uses through `this` would hide it.
+  Built B = parse(R"cpp(
+    struct W { bool stop = false; void f() { if (stop) return; } };
+  )cpp");
+  ASSERT_NE(B.F, nullptr);
+  EXPECT_EQ(freshName("stop", B.F->getBody()), "stop2");
+  EXPECT_EQ(freshName("halt", B.F->getBody()), "halt");
+}
+
 } // namespace

@@ -73,7 +73,7 @@ TEST(StorageAnalysisTest, FindsStoresThroughReferencesAndAccessors) {
   ASSERT_EQ(A.stores().size(), 2u);
   for (const StoreSite &S : A.stores()) {
     EXPECT_EQ(S.Target.Key->getName(), "tokens");
-    EXPECT_TRUE(A.originOf(S.Values.back()).FromRequest);
+    EXPECT_TRUE(A.originsOf(S.Values.back()).FromRequest);
     EXPECT_TRUE(A.removalVisibleInFile(S.Target));
     EXPECT_FALSE(A.hasRemoval(S.Target));
   }
@@ -95,7 +95,7 @@ TEST(StorageAnalysisTest, ShutdownTokensAreNotTheRequests) {
   StorageAnalysis A(AST->getASTContext(), Model, {});
   A.scan();
   ASSERT_EQ(A.stores().size(), 1u);
-  ValueOrigin O = A.originOf(A.stores()[0].Values.back());
+  FeedingOrigins O = A.originsOf(A.stores()[0].Values.back());
   EXPECT_FALSE(O.FromRequest);
   EXPECT_TRUE(O.FromStatic);
   EXPECT_TRUE(A.hasRemoval(A.stores()[0].Target));

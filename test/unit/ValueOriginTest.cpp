@@ -1,0 +1,255 @@
+//===--- ValueOriginTest.cpp - ctx-tidy unit tests ------------------------===//
+
+#include "lib/ValueOrigin.h"
+#include "TestAST.h"
+#include "clang/AST/ExprCXX.h"
+#include "gtest/gtest.h"
+
+using namespace clang;
+using namespace clang::tidy::ctx;
+using namespace clang::tidy::ctx::test;
+
+namespace {
+
+const char *const Helpers = R"cpp(
+void take(std::stop_token);
+std::stop_token make_token();
+std::stop_token g_token;
+struct Service {
+  std::stop_token Tok;
+  static std::stop_token Shared;
+  void run();
+};
+)cpp";
+
+/// The origin of the argument of the last call to take() in the snippet.
+struct ArgOrigin {
+  TestAST AST;
+  Origin O;
+  explicit ArgOrigin(llvm::StringRef Code, unsigned Call = 0)
+      : AST(std::string(Helpers) + Code.str()) {
+    EXPECT_TRUE(AST.compiled()) << AST.errors();
+    const CallExpr *C = AST.call("take", Call);
+    EXPECT_NE(C, nullptr);
+    if (C)
+      O = originOf(C->getArg(0), AST.model(), AST.context());
+  }
+  std::string declName() const {
+    return O.Decl ? O.Decl->getNameAsString() : "";
+  }
+};
+
+TEST(ValueOriginTest, TheReceivedParameter) {
+  ArgOrigin A("void f(std::stop_token tok) { take(tok); }");
+  EXPECT_EQ(A.O.Kind, OriginKind::Parameter);
+  EXPECT_EQ(A.declName(), "tok");
+  EXPECT_TRUE(A.O.Through.empty());
+  EXPECT_TRUE(A.O.Copied) << "passed by value: the argument is a copy";
+}
+
+TEST(ValueOriginTest, ACopyOfTheParameterThroughLocals) {
+  ArgOrigin A(R"cpp(
+    void f(std::stop_token tok) {
+      auto t = tok;
+      const std::stop_token &r = t;
+      take(std::move(r));
+    }
+  )cpp");
+  EXPECT_EQ(A.O.Kind, OriginKind::Parameter);
+  EXPECT_EQ(A.declName(), "tok");
+  ASSERT_EQ(A.O.Through.size(), 2u);
+  EXPECT_EQ(A.O.Through[0]->getName(), "r");
+  EXPECT_EQ(A.O.Through[1]->getName(), "t");
+  EXPECT_FALSE(A.O.Captured);
+}
+
+TEST(ValueOriginTest, AParameterCapturedByALambda) {
+  ArgOrigin ByCopy("void f(std::stop_token tok) { [tok] { take(tok); }(); }");
+  EXPECT_EQ(ByCopy.O.Kind, OriginKind::Parameter);
+  EXPECT_EQ(ByCopy.declName(), "tok");
+  EXPECT_TRUE(ByCopy.O.Captured);
+
+  ArgOrigin Init("void f(std::stop_token tok) { [t = tok] { take(t); }(); }");
+  EXPECT_EQ(Init.O.Kind, OriginKind::Parameter);
+  EXPECT_EQ(Init.declName(), "tok");
+  EXPECT_TRUE(Init.O.Captured);
+  ASSERT_EQ(Init.O.Through.size(), 1u);
+  EXPECT_TRUE(Init.O.Through[0]->isInitCapture());
+}
+
+TEST(ValueOriginTest, DefaultConstructedTokens) {
+  EXPECT_EQ(ArgOrigin("void f() { take(std::stop_token{}); }").O.Kind,
+            OriginKind::DefaultConstructed);
+  EXPECT_EQ(ArgOrigin("void f() { take(std::stop_token()); }").O.Kind,
+            OriginKind::DefaultConstructed);
+  EXPECT_EQ(ArgOrigin("void f() { take({}); }").O.Kind,
+            OriginKind::DefaultConstructed);
+  ArgOrigin Local("void f() { std::stop_token t; take(t); }");
+  EXPECT_EQ(Local.O.Kind, OriginKind::DefaultConstructed);
+  ASSERT_EQ(Local.O.Through.size(), 1u);
+  EXPECT_EQ(Local.O.Through[0]->getName(), "t");
+}
+
+TEST(ValueOriginTest, TheTokenOfASource) {
+  ArgOrigin A(R"cpp(
+    void f() {
+      std::stop_source src;
+      take(src.get_token());
+    }
+  )cpp");
+  EXPECT_EQ(A.O.Kind, OriginKind::TokenOf);
+  ASSERT_NE(A.O.Object, nullptr);
+  Origin Source = originOf(A.O.Object, A.AST.model(), A.AST.context());
+  EXPECT_EQ(Source.Kind, OriginKind::DefaultConstructed)
+      << "a fresh local source";
+  ASSERT_EQ(Source.Through.size(), 1u);
+  EXPECT_EQ(Source.Through[0]->getName(), "src");
+}
+
+TEST(ValueOriginTest, ConstructedFromArguments) {
+  TestAST AST(std::string(Helpers) + R"cpp(
+    struct Wrapper { Wrapper(int, int); };
+    void use(Wrapper);
+    void f() { use(Wrapper(1, 2)); }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  Origin O = originOf(AST.call("use")->getArg(0), AST.model(), AST.context());
+  EXPECT_EQ(O.Kind, OriginKind::Constructed);
+}
+
+TEST(ValueOriginTest, StaticStorageAndMembers) {
+  ArgOrigin Global("void f() { take(g_token); }");
+  EXPECT_EQ(Global.O.Kind, OriginKind::StaticStorage);
+  EXPECT_EQ(Global.declName(), "g_token");
+
+  ArgOrigin Static("void f() { static std::stop_token s; take(s); }");
+  EXPECT_EQ(Static.O.Kind, OriginKind::StaticStorage);
+
+  ArgOrigin Member("void Service::run() { take(Tok); take(Shared); }");
+  EXPECT_EQ(Member.O.Kind, OriginKind::Member);
+  EXPECT_EQ(Member.declName(), "Tok");
+  ArgOrigin StaticMember("void Service::run() { take(Tok); take(Shared); }", 1);
+  EXPECT_EQ(StaticMember.O.Kind, OriginKind::StaticStorage);
+}
+
+TEST(ValueOriginTest, CallResults) {
+  ArgOrigin A("void f() { take(make_token()); }");
+  EXPECT_EQ(A.O.Kind, OriginKind::CallResult);
+  EXPECT_TRUE(isa_and_nonnull<CallExpr>(A.O.Where));
+  ArgOrigin None("void f() { (void)pplx::cancellation_token::none(); "
+                 "take(make_token()); }");
+  EXPECT_EQ(None.O.Kind, OriginKind::CallResult);
+}
+
+TEST(ValueOriginTest, UnknownAndLocals) {
+  ArgOrigin Cond("void f(std::stop_token a, bool c) {"
+                 "  std::stop_token b; take(c ? a : b); }");
+  EXPECT_EQ(Cond.O.Kind, OriginKind::Unknown);
+  ArgOrigin Binding("void f(std::pair<std::stop_token, int> p) {"
+                    "  auto [t, n] = p; take(t); (void)n; }");
+  EXPECT_EQ(Binding.O.Kind, OriginKind::Local);
+  EXPECT_EQ(Binding.declName(), "t");
+}
+
+TEST(ValueOriginTest, InitializingCallAndCopiesOfExistingObjects) {
+  TestAST AST(std::string(Helpers) + R"cpp(
+    std::stop_source make_source();
+    void f(std::stop_source other) {
+      std::stop_source fresh;
+      std::stop_source copied = other;
+      std::stop_source moved(std::move(other));
+      std::stop_source made = make_source();
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  EXPECT_FALSE(copiesExistingObject(AST.var("fresh")));
+  EXPECT_TRUE(copiesExistingObject(AST.var("copied")));
+  EXPECT_TRUE(copiesExistingObject(AST.var("moved")));
+  EXPECT_FALSE(copiesExistingObject(AST.var("made")));
+  const CallExpr *Made = initializingCall(AST.var("made")->getInit());
+  ASSERT_NE(Made, nullptr);
+  EXPECT_EQ(Made->getDirectCallee()->getName(), "make_source");
+  EXPECT_EQ(initializingCall(AST.var("fresh")->getInit()), nullptr);
+}
+
+TEST(ValueOriginTest, ReferentsPointeesAndHandleSources) {
+  TestAST AST(std::string(Helpers) + R"cpp(
+    struct Owner {
+      std::stop_token Member;
+      void g();
+    };
+    void Owner::g() {
+      std::stop_token local;
+      std::stop_source src;
+      auto handle = src.get_token();
+      auto again = handle;
+      std::stop_token *p = &local;
+      std::stop_token *q = p;
+      std::shared_ptr<std::stop_token> sp;
+      auto &r1 = local;
+      auto &r2 = Member;
+      auto &r3 = g_token;
+      auto *p1 = q;
+      auto *p2 = &Member;
+      auto *p3 = sp.get();
+      auto h1 = again;
+      (void)r1; (void)r2; (void)r3; (void)p1; (void)p2; (void)p3; (void)h1;
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  auto Name = [](const ValueDecl *D) {
+    return D ? D->getNameAsString() : std::string();
+  };
+  EXPECT_EQ(Name(referentOf(AST.var("r1")->getInit())), "local");
+  EXPECT_EQ(Name(referentOf(AST.var("r2")->getInit())), "Member");
+  EXPECT_EQ(Name(referentOf(AST.var("r3")->getInit())), "")
+      << "static storage is not a frame object";
+  EXPECT_EQ(Name(pointeeOf(AST.var("p1")->getInit())), "local")
+      << "through two local pointers";
+  EXPECT_EQ(Name(pointeeOf(AST.var("p2")->getInit())), "Member");
+  EXPECT_EQ(Name(pointeeOf(AST.var("p3")->getInit())), "")
+      << "a raw view of a shared object";
+  EXPECT_EQ(Name(handleSourceOf(AST.var("h1")->getInit(), AST.model(),
+                                AST.context())),
+            "src");
+  EXPECT_TRUE(isFrameObject(AST.var("r1")));
+  EXPECT_FALSE(isFrameObject(AST.var("r3")));
+  EXPECT_FALSE(isFrameObject(AST.var("g_token")));
+}
+
+TEST(ValueOriginTest, FeedingOriginsOfAStoredValue) {
+  TestAST AST(std::string(Helpers) + R"cpp(
+    void keep(std::stop_token);
+    void keep_src(std::stop_source);
+    void f(std::stop_token tok) {
+      keep(tok);
+      keep(g_token);
+      keep_src(std::stop_source());
+      std::stop_source local;
+      keep_src(local);
+      auto p = std::make_pair(1, tok);
+      (void)p;
+    }
+    int main() { std::stop_token t; keep(t); }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  auto Feed = [&](const Expr *E) {
+    return feedingOrigins(E, AST.model(), AST.context(),
+                          [](const Expr *) { return false; });
+  };
+  FeedingOrigins Param = Feed(AST.call("keep", 0)->getArg(0));
+  EXPECT_TRUE(Param.FromRequest);
+  EXPECT_FALSE(Param.FromStatic);
+  FeedingOrigins Global = Feed(AST.call("keep", 1)->getArg(0));
+  EXPECT_TRUE(Global.FromStatic);
+  EXPECT_FALSE(Global.FromRequest);
+  EXPECT_TRUE(Feed(AST.call("keep_src", 0)->getArg(0)).Fresh);
+  EXPECT_TRUE(Feed(AST.call("keep_src", 1)->getArg(0)).FromRequest)
+      << "a local source is the request's";
+  EXPECT_TRUE(Feed(AST.var("p")->getInit()).FromRequest)
+      << "fed by tok among other values";
+  FeedingOrigins InMain = Feed(AST.call("keep", 2)->getArg(0));
+  EXPECT_FALSE(InMain.FromRequest) << "main's locals belong to the process";
+}
+
+} // namespace
