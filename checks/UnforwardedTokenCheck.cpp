@@ -188,7 +188,11 @@ void UnforwardedTokenCheck::checkCall(const CallExpr *Call, const Callable &C,
   auto Accepting = [&](const ParmVarDecl *P) {
     llvm::SmallVector<const TokenUses *, 2> Out;
     for (const auto &T : C.Tokens)
-      if (acceptsToken(P->getType(), T->token(), Ctx))
+      // A source that is its own token (tbb::task_group_context) is not
+      // forwarded by passing it: the work would join its group, with its
+      // exceptions and priority, not merely hear its stop.
+      if (T->token().Info->Role != ContextRole::CancelSource &&
+          acceptsToken(P->getType(), T->token(), Ctx))
         Out.push_back(T.get());
     return Out;
   };
