@@ -9,6 +9,7 @@
 #include "checks/StaticStorageCheck.h"
 #include "checks/TemporaryCallbackCheck.h"
 #include "checks/UndeferredCancelCheck.h"
+#include "checks/UnforwardedTokenCheck.h"
 #include "checks/UnobservedTokenCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 

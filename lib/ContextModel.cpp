@@ -676,6 +676,29 @@ const LibraryTypeInfo LibraryCatalogue[] = {
     {LR::NonOwningWrapper, "std::basic_string_view", "", "view"},
     {LR::NonOwningWrapper, "gsl::not_null", "", "view"},
     {LR::DetachedCompletion, "boost::asio::detached_t", "", ""},
+    {LR::TimeBound, "std::chrono::duration", "", ""},
+    {LR::TimeBound, "std::chrono::time_point", "", ""},
+    {LR::TimeBound, "absl::Duration", "", ""},
+    {LR::TimeBound, "absl::Time", "", ""},
+};
+
+/// The condition-variable types and their waits, checked against libstdc++
+/// 12's <condition_variable>. Only std::condition_variable_any has waits
+/// that take a stop token, and each of them also takes a predicate.
+struct ConditionVariableRow {
+  const char *Name;
+  /// ';'-separated member names.
+  const char *UntimedWaits;
+  const char *TimedWaits;
+  /// The type whose waits take a token, and that token's type.
+  const char *TokenAware;
+  const char *TokenType;
+};
+const ConditionVariableRow ConditionVariables[] = {
+    {"std::condition_variable", "wait", "wait_for;wait_until",
+     "std::condition_variable_any", "std::stop_token"},
+    {"std::condition_variable_any", "wait", "wait_for;wait_until",
+     "std::condition_variable_any", "std::stop_token"},
 };
 
 const llvm::StringMap<const LibraryTypeInfo *> &libraryByName() {
@@ -745,6 +768,32 @@ bool isBlockingMember(const CXXMethodDecl *M) {
     return false;
   const LibraryTypeInfo *Info = libraryTypeOf(M->getParent());
   return Info && listedMember(Info->BlockingMembers, M->getName());
+}
+
+ConditionWait conditionWaitOf(const CXXMethodDecl *M) {
+  if (!M || !M->getIdentifier())
+    return ConditionWait::None;
+  const CXXRecordDecl *RD = M->getParent();
+  if (!RD || !RD->getIdentifier())
+    return ConditionWait::None;
+  std::string Class = qualifiedNameOf(RD);
+  for (const ConditionVariableRow &Row : ConditionVariables) {
+    if (Class != Row.Name)
+      continue;
+    if (listedMember(Row.UntimedWaits, M->getName()))
+      return ConditionWait::Untimed;
+    if (listedMember(Row.TimedWaits, M->getName()))
+      return ConditionWait::Timed;
+    return ConditionWait::None;
+  }
+  return ConditionWait::None;
+}
+
+llvm::StringRef tokenAwareConditionVariable(const ContextTypeInfo &Token) {
+  for (const ConditionVariableRow &Row : ConditionVariables)
+    if (Token.Name == Row.TokenType)
+      return Row.TokenAware;
+  return "";
 }
 
 std::vector<std::string> libraryTypeNames(LibraryRole Role) {

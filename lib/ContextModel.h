@@ -136,6 +136,10 @@ enum class LibraryRole {
   /// boost::asio::detached_t: the completion token that lets an operation
   /// run unobserved.
   DetachedCompletion,
+  /// A span of time or a point in time a call can wait for:
+  /// std::chrono::duration, std::chrono::time_point, absl::Duration,
+  /// absl::Time. A call given one returns when it passes.
+  TimeBound,
 };
 
 /// One library type of the catalogue.
@@ -178,6 +182,29 @@ std::vector<std::string> libraryTypeNames(LibraryRole Role);
 /// declare it const (libstdc++ 12 has `bool request_stop() const`): a fix
 /// must compile against every conforming library.
 bool isNonConstByStandard(const CXXMethodDecl *M);
+
+/// What a member function of a condition variable does.
+enum class ConditionWait {
+  /// Not a wait of a condition-variable type.
+  None,
+  /// Blocks until the condition variable is notified: `wait(lock)`,
+  /// `wait(lock, pred)` (and `wait(lock, token, pred)`, which a stop request
+  /// also ends).
+  Untimed,
+  /// Blocks until notified or until a duration or a deadline passes:
+  /// `wait_for`, `wait_until`.
+  Timed,
+};
+
+/// The kind of wait \p M is, by the model's catalogue of condition-variable
+/// types (std::condition_variable, std::condition_variable_any); None for
+/// every other function.
+ConditionWait conditionWaitOf(const CXXMethodDecl *M);
+
+/// The condition-variable type whose waits take a token of the type
+/// \p Token describes, to name in a diagnostic: "std::condition_variable_any"
+/// for std::stop_token. Empty when the model knows none.
+llvm::StringRef tokenAwareConditionVariable(const ContextTypeInfo &Token);
 
 /// The default of the SynchronousCalls option: calls that finish the work
 /// they are given before they return.

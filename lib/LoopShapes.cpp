@@ -1,6 +1,7 @@
 //===--- LoopShapes.cpp - ctx-tidy ----------------------------------------===//
 
 #include "lib/LoopShapes.h"
+#include "lib/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -195,6 +196,41 @@ bool isCounted(const Stmt *Loop, const Expr *Cond) {
 
 bool isLoop(const Stmt *S) {
   return isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+llvm::SmallVector<const Stmt *, 2> enclosingLoops(const Stmt *S,
+                                                  const Stmt *Boundary,
+                                                  const ParentIndex &Parents) {
+  llvm::SmallVector<const Stmt *, 2> Loops;
+  if (!S)
+    return Loops;
+  // Bounded like an upward walk of ValueUses: real nesting stays far below.
+  constexpr unsigned MaxSteps = 512;
+  DynTypedNode Child = DynTypedNode::create(*S);
+  for (unsigned Step = 0; Step < MaxSteps; ++Step) {
+    const Stmt *Cur = Child.get<Stmt>();
+    if (Cur && Cur == Boundary)
+      break;
+    DynTypedNode Parent = Parents.parentOf(Child);
+    if (Parent.getNodeKind().isNone())
+      break;
+    const auto *P = Parent.get<Stmt>();
+    if (isa_and_nonnull<LambdaExpr>(P) || Parent.get<FunctionDecl>())
+      break;
+    if (isLoop(P) && Cur) {
+      bool RunsOnce = false;
+      if (const auto *F = dyn_cast<ForStmt>(P))
+        RunsOnce = Cur == F->getInit();
+      else if (const auto *R = dyn_cast<CXXForRangeStmt>(P))
+        RunsOnce = Cur == R->getInit() || Cur == R->getRangeInit() ||
+                   Cur == R->getRangeStmt() || Cur == R->getBeginStmt() ||
+                   Cur == R->getEndStmt();
+      if (!RunsOnce)
+        Loops.push_back(P);
+    }
+    Child = Parent;
+  }
+  return Loops;
 }
 
 const Stmt *loopBody(const Stmt *Loop) {

@@ -15,6 +15,8 @@
 #ifndef CTX_TIDY_LIB_LOOPSHAPES_H
 #define CTX_TIDY_LIB_LOOPSHAPES_H
 
+#include "llvm/ADT/SmallVector.h"
+
 namespace clang {
 class ASTContext;
 class Expr;
@@ -24,6 +26,8 @@ class VarDecl;
 } // namespace clang
 
 namespace clang::tidy::ctx {
+
+class ParentIndex;
 
 /// How a loop is bounded.
 enum class LoopShape {
@@ -67,6 +71,15 @@ bool mayLeaveEarly(const Stmt *Body);
 /// belongs to it, a return, goto, throw or co_return (a continue does not
 /// end it).
 bool mayEndFromInside(const Stmt *Loop);
+
+/// The loops that run \p S on each of their iterations, innermost first,
+/// below \p Boundary (a function or lambda body): \p S is in the loop's
+/// body, condition or increment, not in a for's init statement or a
+/// range-for's range, which run once. A lambda ends the walk: a statement
+/// in a lambda runs when the lambda is called, not with the loops around
+/// its definition.
+llvm::SmallVector<const Stmt *, 2>
+enclosingLoops(const Stmt *S, const Stmt *Boundary, const ParentIndex &Parents);
 
 /// The index variable of `for (T i = 0; i < n; ++i)` (also `i != n` and
 /// `i++`); null if \p Loop has another shape.

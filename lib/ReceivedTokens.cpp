@@ -1,12 +1,13 @@
 //===--- ReceivedTokens.cpp - ctx-tidy ------------------------------------===//
 
 #include "lib/ReceivedTokens.h"
+#include "lib/ExprShapes.h"
+#include "lib/LoopShapes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "lib/ExprShapes.h"
 
 namespace clang::tidy::ctx {
 
@@ -69,9 +70,8 @@ void addParameters(const FunctionDecl *F, const ContextModel &Model,
     R.Via = ReceivedVia::Parameter;
     // An unnamed parameter's location is where its name would be, after the
     // type: point at the type instead.
-    R.Loc = P->getIdentifier() && P->getLocation().isValid()
-                ? P->getLocation()
-                : P->getBeginLoc();
+    R.Loc = P->getIdentifier() && P->getLocation().isValid() ? P->getLocation()
+                                                             : P->getBeginLoc();
     Out.push_back(R);
   }
 }
@@ -118,6 +118,64 @@ llvm::SmallVector<ReceivedToken, 2> receivedTokens(const LambdaExpr *L,
     Out.push_back(R);
   }
   return Out;
+}
+
+bool acceptsToken(QualType Param, const ReceivedToken &Token,
+                  const ASTContext &Ctx) {
+  if (Param.isNull() || !Token.Decl || !Token.Info)
+    return false;
+  QualType Held = Token.Decl->getType();
+  if (Held.isNull() || Held->isDependentType() || Param->isDependentType())
+    return false;
+  // The object the name designates, and whether it may be bound to a
+  // non-const reference.
+  bool Pointer = Token.ThroughPointer;
+  QualType Object = Held.getNonReferenceType();
+  bool ConstName = Object.isConstQualified();
+  if (Pointer) {
+    if (!Object->isPointerType())
+      return false;
+    Object = Object->getPointeeType();
+  }
+  // A capture by copy is const inside a lambda that is not mutable.
+  if (Token.Via == ReceivedVia::Capture && Token.Lambda && Token.Capture &&
+      Token.Capture->getCaptureKind() == LCK_ByCopy &&
+      !Token.Lambda->isMutable())
+    ConstName = true;
+  const CXXRecordDecl *Have = Object->getAsCXXRecordDecl();
+  if (!Have)
+    return false;
+
+  auto SameOrBase = [&](QualType T) {
+    const CXXRecordDecl *Want = T->getAsCXXRecordDecl();
+    if (!Want)
+      return false;
+    if (Want->getCanonicalDecl() == Have->getCanonicalDecl())
+      return true;
+    const CXXRecordDecl *Def = Have->getDefinition();
+    return Def && Def->isDerivedFrom(Want);
+  };
+
+  if (Pointer) {
+    QualType P = Param.getNonReferenceType();
+    if (Param->isRValueReferenceType() || !P->isPointerType())
+      return false;
+    if (Param->isLValueReferenceType() && !P.isConstQualified())
+      return false;
+    QualType Pointee = P->getPointeeType();
+    if (Object.isConstQualified() && !Pointee.isConstQualified())
+      return false;
+    return SameOrBase(Pointee);
+  }
+  if (Param->isPointerType() || Param->isRValueReferenceType())
+    return false;
+  if (const auto *Ref = Param->getAs<LValueReferenceType>()) {
+    QualType To = Ref->getPointeeType();
+    if (!To.isConstQualified() && ConstName)
+      return false;
+    return SameOrBase(To);
+  }
+  return Token.Info->Copy != CopySemantics::NotCopyable && SameOrBase(Param);
 }
 
 namespace {
@@ -193,6 +251,36 @@ const Expr *stopThreadStartedWith(const LambdaExpr *Callable,
     if (const Expr *T = threadStartedWithValue(R, Parents, Model, Ctx))
       return T;
   return nullptr;
+}
+
+bool isStopCallbackCallable(const LambdaExpr *Callable,
+                            const ParentIndex &Parents,
+                            const ContextModel &Model, const ASTContext &Ctx) {
+  if (!Callable)
+    return false;
+  bool IsObject = false;
+  Climbed Up = climb(Callable, Parents);
+  const auto *User = Up.Parent.get<Expr>();
+  QualType Type;
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(User))
+    Type = Construct->getType();
+  else if (const auto *U = dyn_cast_or_null<CXXUnresolvedConstructExpr>(User))
+    Type = U->getTypeAsWritten();
+  else
+    return false;
+  const ContextTypeInfo *I = Model.classify(Type, Ctx);
+  if (!I || I->Role != ContextRole::StopCallback)
+    return false;
+  // The callable is an argument after the token.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(User)) {
+    auto Param = parameterOf(Construct, Up.Top, IsObject);
+    return Param && Param->second >= 1;
+  }
+  const auto *U = cast<CXXUnresolvedConstructExpr>(User);
+  for (unsigned I = 1; I < U->getNumArgs(); ++I)
+    if (U->getArg(I) == Up.Top)
+      return true;
+  return false;
 }
 
 bool isWithin(const Stmt *Inner, const Stmt *Outer,
@@ -321,39 +409,6 @@ namespace {
 /// not seen (no registration is taken to wake them: the safe answer).
 constexpr unsigned MaxCallDepth = 64;
 
-/// Looks through parentheses, implicit casts, `*` and `&`.
-const Expr *objectExpr(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    const auto *UO = dyn_cast<UnaryOperator>(E);
-    if (!UO || (UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_AddrOf))
-      return E;
-    E = UO->getSubExpr();
-  }
-  return E;
-}
-
-bool sameObjectAt(const Expr *A, const Expr *B, unsigned Depth) {
-  A = objectExpr(A);
-  B = objectExpr(B);
-  if (!A || !B || Depth > 8)
-    return false;
-  if (isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B))
-    return true;
-  const auto *RA = dyn_cast<DeclRefExpr>(A);
-  const auto *RB = dyn_cast<DeclRefExpr>(B);
-  if (RA && RB)
-    return RA->getDecl()->getCanonicalDecl() ==
-           RB->getDecl()->getCanonicalDecl();
-  const auto *MA = dyn_cast<MemberExpr>(A);
-  const auto *MB = dyn_cast<MemberExpr>(B);
-  if (MA && MB)
-    return MA->getMemberDecl()->getCanonicalDecl() ==
-               MB->getMemberDecl()->getCanonicalDecl() &&
-           sameObjectAt(MA->getBase(), MB->getBase(), Depth + 1);
-  return false;
-}
-
 /// The objects of the member calls under \p S; nested lambdas are left out
 /// when \p IntoLambdas is false.
 void memberCallObjects(const Stmt *S, bool IntoLambdas,
@@ -369,14 +424,38 @@ void memberCallObjects(const Stmt *S, bool IntoLambdas,
     memberCallObjects(Child, IntoLambdas, Out, Depth + 1);
 }
 
-/// The body a stop callback runs: the lambda given to the registration, or
-/// the lambda a local variable given to it was initialized with.
-const Stmt *callbackBody(const Expr *Callable) {
-  const Expr *E = ignoreCopies(Callable);
+/// True if code in \p S calls a member function on \p Object; lambdas
+/// inside \p S count (they run as part of it).
+bool callsMemberOn(const Stmt *S, const Expr *Object, unsigned Depth = 0) {
+  if (!S || Depth > MaxClimb)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const Expr *Callee = Call->getCallee();
+    Callee = Callee ? Callee->IgnoreParenImpCasts() : nullptr;
+    const Expr *Base = nullptr;
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(Callee))
+      Base = ME->getBase();
+    else if (const auto *DME =
+                 dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee))
+      Base = DME->isImplicitAccess() ? nullptr : DME->getBase();
+    if (Base && designatesSameObject(Base, Object))
+      return true;
+  }
+  if (const auto *L = dyn_cast<LambdaExpr>(S))
+    return callsMemberOn(L->getBody(), Object, Depth + 1);
+  for (const Stmt *Child : S->children())
+    if (callsMemberOn(Child, Object, Depth + 1))
+      return true;
+  return false;
+}
+
+/// The body of the callable \p E: a lambda, or a local variable initialized
+/// with one (`auto wake = [&] { cv.notify_all(); };`).
+const Stmt *callableBody(const Expr *E) {
+  E = E ? ignoreCopies(E) : nullptr;
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
     if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-      if (V->hasLocalStorage() && !V->getType()->isReferenceType() &&
-          V->getInit())
+      if (V->hasLocalStorage() && V->getInit())
         E = ignoreCopies(V->getInit());
   const auto *L = dyn_cast_or_null<LambdaExpr>(E);
   return L ? L->getBody() : nullptr;
@@ -403,38 +482,29 @@ const Expr *memberCallObject(const Stmt *S) {
   return Base;
 }
 
-bool sameObject(const Expr *A, const Expr *B) {
-  return sameObjectAt(A, B, 0);
-}
-
-const TokenRegistration *TokenUses::wakerOf(const Expr *Object,
-                                            const Stmt *At) const {
+const TokenRegistration *TokenUses::wakeUpFor(const Expr *Object,
+                                              const Stmt *At) const {
   if (!Object || !At)
     return nullptr;
-  const ParentIndex &Parents = Body.parents();
   const SourceManager &SM = Ctx.getSourceManager();
+  const ParentIndex &Parents = Body.parents();
   for (const TokenRegistration &R : Registrations) {
+    // A temporary registration ends with its statement.
     if (!R.Variable || !R.Callable)
       continue;
-    // Alive throughout At: declared by a statement of a block that holds At,
-    // before it.
-    DynTypedNodeList DeclParents = Parents.parents(*R.Variable);
-    const auto *Declaring =
-        DeclParents.empty() ? nullptr : DeclParents[0].get<DeclStmt>();
-    if (!Declaring)
-      continue;
-    DynTypedNodeList BlockParents = Parents.parents(*Declaring);
-    const auto *Block =
-        BlockParents.empty() ? nullptr : BlockParents[0].get<CompoundStmt>();
-    if (!Block || !isWithin(At, Block, Parents) || isWithin(At, Declaring, Parents) ||
-        !SM.isBeforeInTranslationUnit(Declaring->getEndLoc(),
+    if (!SM.isBeforeInTranslationUnit(R.Variable->getLocation(),
                                       At->getBeginLoc()))
       continue;
-    llvm::SmallVector<const Expr *, 4> Woken;
-    memberCallObjects(callbackBody(R.Callable), /*IntoLambdas=*/true, Woken);
-    for (const Expr *W : Woken)
-      if (sameObject(W, Object))
-        return &R;
+    // The statement the registration's declaration is in holds the call:
+    // the registration is still alive there.
+    DynTypedNode Decl = Parents.parentOf(DynTypedNode::create(*R.Variable));
+    const auto *DS = Decl.get<DeclStmt>();
+    const Stmt *Scope =
+        DS ? Parents.parentOf(DynTypedNode::create(*DS)).get<Stmt>() : nullptr;
+    if (!Scope || !isWithin(At, Scope, Parents))
+      continue;
+    if (callsMemberOn(callableBody(R.Callable), Object))
+      return &R;
   }
   return nullptr;
 }
@@ -445,9 +515,20 @@ const TokenRegistration *TokenUses::wakerOfCallsIn(const Stmt *S) const {
   llvm::SmallVector<const Expr *, 8> Objects;
   memberCallObjects(S, /*IntoLambdas=*/false, Objects);
   for (const Expr *O : Objects)
-    if (const TokenRegistration *R = wakerOf(O, S))
+    if (const TokenRegistration *R = wakeUpFor(O, S))
       return R;
   return nullptr;
+}
+
+bool TokenUses::observedByLoopAround(const Stmt *S,
+                                     const ASTContext &Ctx) const {
+  for (const Stmt *Loop : enclosingLoops(S, Body.body(), Body.parents())) {
+    LoopShape Shape = loopShapeOf(Loop, Ctx);
+    if (Shape == LoopShape::Range || Shape == LoopShape::Counted)
+      continue;
+    return observedIn(Loop);
+  }
+  return false;
 }
 
 } // namespace clang::tidy::ctx

@@ -102,6 +102,14 @@ llvm::SmallVector<ReceivedToken, 2> receivedTokens(const LambdaExpr *L,
                                                    const ContextModel &Model,
                                                    const ASTContext &Ctx);
 
+/// True if a parameter of type \p Param accepts \p Token as the callable
+/// names it, so that passing the name compiles: the token's class or a base
+/// of it, by value (when the model says it can be copied), by const
+/// reference, or by reference when the name is not const; through a pointer
+/// exactly when the token is held through one.
+bool acceptsToken(QualType Param, const ReceivedToken &Token,
+                  const ASTContext &Ctx);
+
 /// The construction or call that starts a thread which owns a stop source
 /// and requests stop when destroyed (the model's Thread role: std::jthread)
 /// with the callable \p Callable: `std::jthread t(L)`, `std::jthread{L}`,
@@ -111,6 +119,13 @@ const Expr *stopThreadStartedWith(const LambdaExpr *Callable,
                                   const ParentIndex &Parents,
                                   const ContextModel &Model,
                                   const ASTContext &Ctx);
+
+/// True if \p Callable is the callable of a stop-callback registration
+/// (`std::stop_callback cb(tok, [&] { ... })`, the model's StopCallback
+/// role): it runs when a stop is requested, not as the work itself.
+bool isStopCallbackCallable(const LambdaExpr *Callable,
+                            const ParentIndex &Parents,
+                            const ContextModel &Model, const ASTContext &Ctx);
 
 /// What a use of a received token (or a copy of it) does.
 enum class TokenUseKind {
@@ -177,20 +192,28 @@ public:
   llvm::ArrayRef<TokenRegistration> registrations() const {
     return Registrations;
   }
-  /// The stop callback registered on the token that wakes what \p At does
-  /// with the object \p Object names: a named registration declared before
-  /// \p At in a block that holds \p At (so it is alive throughout), whose
-  /// callable (a lambda, or a local variable a lambda initializes) calls a
-  /// member function on the same object: the same variable, or the same
-  /// member of `this` or of the same variable. Null if there is none.
+  /// The stop callback that wakes some member call made inside \p S (its
+  /// condition and body, nested lambdas left out): wakeUpFor() the object of
+  /// each member call in \p S, at \p S. Null if there is none.
   ///
   ///   std::stop_callback wake(tok, [&] { cv.notify_all(); });
-  ///   while (...) { cv.wait(lock, pred); }     // wakerOf(cv, loop) == wake
-  const TokenRegistration *wakerOf(const Expr *Object, const Stmt *At) const;
-  /// The stop callback that wakes some member call made inside \p S (its
-  /// condition and body, nested lambdas left out): wakerOf() for the object
-  /// of each member call in \p S. Null if there is none.
+  ///   while (...) { cv.wait(lock, pred); }   // wakerOfCallsIn(loop) == wake
   const TokenRegistration *wakerOfCallsIn(const Stmt *S) const;
+
+  /// The stop callback that wakes the object \p Object on which the call
+  /// \p At is made: registered on the token or a copy and kept in a named
+  /// variable declared before \p At in a statement that holds \p At (so it
+  /// is still registered there), whose callable (a lambda, or a local
+  /// variable initialized with one) calls a member function on the same
+  /// object (designatesSameObject): `cv.notify_all()`, `q.close()`,
+  /// `sock.cancel()`. Null when there is none.
+  const TokenRegistration *wakeUpFor(const Expr *Object, const Stmt *At) const;
+
+  /// True if the innermost loop around \p S (in the body, see
+  /// enclosingLoops) that does not end by itself (a range-for or a counted
+  /// loop does) observes the token (observedIn). False when no such loop
+  /// holds \p S.
+  bool observedByLoopAround(const Stmt *S, const ASTContext &Ctx) const;
 
 private:
   void collect(const ValueDecl *D);
@@ -209,12 +232,6 @@ private:
 /// `p->f()`, also for calls not resolved in a template; null if \p S is not
 /// a member call or the object is an implicit `this`.
 const Expr *memberCallObject(const Stmt *S);
-
-/// True if \p A and \p B name the same object: the same variable, or the
-/// same member of `this` or of objects that are the same (parentheses,
-/// implicit casts, `*` and `&` looked through). False when either is
-/// anything else (a call, an index).
-bool sameObject(const Expr *A, const Expr *B);
 
 /// True if \p Inner is \p Outer or inside it, by the parents of
 /// \p Parents (so a node inside a lambda defined in \p Outer is inside it).

@@ -356,6 +356,30 @@ bool refersTo(const Expr *E, const ValueDecl *V) {
   return DRE && DRE->getDecl() == V;
 }
 
+bool designatesSameObject(const Expr *A, const Expr *B) {
+  for (unsigned Depth = 0; A && B && Depth < MaxClimb; ++Depth) {
+    A = A->IgnoreParenImpCasts();
+    B = B->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B))
+      return true;
+    if (const auto *RA = dyn_cast<DeclRefExpr>(A)) {
+      const auto *RB = dyn_cast<DeclRefExpr>(B);
+      return RB && RA->getDecl() && RB->getDecl() &&
+             RA->getDecl()->getCanonicalDecl() ==
+                 RB->getDecl()->getCanonicalDecl();
+    }
+    const auto *MA = dyn_cast<MemberExpr>(A);
+    const auto *MB = dyn_cast<MemberExpr>(B);
+    if (!MA || !MB || MA->isArrow() != MB->isArrow() ||
+        MA->getMemberDecl()->getCanonicalDecl() !=
+            MB->getMemberDecl()->getCanonicalDecl())
+      return false;
+    A = MA->getBase();
+    B = MB->getBase();
+  }
+  return false;
+}
+
 bool inSynchronousCall(const Stmt *Call, const FunctionNameSet &Synchronous,
                        const ParentIndex &Parents) {
   const ASTContext &Ctx = Parents.context();

@@ -210,6 +210,14 @@ llvm::StringRef methodName(const CXXMemberCallExpr *Call);
 /// True if \p E (parentheses and implicit casts looked through) names \p V.
 bool refersTo(const Expr *E, const ValueDecl *V);
 
+/// True if \p A and \p B (parentheses and implicit casts looked through)
+/// designate the same object: the same variable (a lambda's capture names
+/// the captured variable), `*this`, or the same member of the same object
+/// (`cv_` and `this->cv_`, `q.cv` and `q.cv`, `p->cv` and `p->cv`). False
+/// for anything else (an element, a call's result), which may be another
+/// object each time.
+bool designatesSameObject(const Expr *A, const Expr *B);
+
 /// True if \p Call, or a call enclosing it in the same full-expression,
 /// finishes its work before returning: a callee in \p Synchronous, or an
 /// immediately invoked lambda.

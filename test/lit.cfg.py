@@ -1,5 +1,7 @@
 # lit configuration for ctx-tidy's regression tests.
 import os
+import re
+import subprocess
 import lit.formats
 
 config.name = "ctx-tidy"
@@ -39,3 +41,15 @@ config.substitutions.append(("%python", config.python_executable))
 config.environment["HOME"] = os.environ.get("HOME", "/root")
 config.environment["PATH"] = os.pathsep.join(
     [os.path.dirname(config.filecheck), os.environ.get("PATH", "")])
+
+# Every check the built module registers is a feature, so that a test that
+# runs two checks together can say `REQUIRES: ctx-<other-check>` and is
+# reported UNSUPPORTED, not failed, on a branch that lacks the other one.
+try:
+    listed = subprocess.run(
+        [config.clang_tidy, "-load", config.ctx_module, "-checks=-*,ctx-*", "-list-checks"],
+        capture_output=True, text=True, timeout=120).stdout
+    for check in re.findall(r"^\s+(ctx-[a-z0-9-]+)\s*$", listed, re.M):
+        config.available_features.add(check)
+except (OSError, subprocess.SubprocessError):
+    pass

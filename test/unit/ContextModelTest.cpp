@@ -270,12 +270,83 @@ TEST(ContextModelTest, KnowsWhichStreamCallsEndOnCancel) {
                      *Fs[0].getNodeAs<FunctionDecl>("f")->getBody(), Ctx);
   std::vector<bool> Ends;
   for (const BoundNodes &B : Calls)
-    Ends.push_back(M.returnsFalseOnceCancelled(
-        B.getNodeAs<CXXMemberCallExpr>("c"), Ctx));
+    Ends.push_back(
+        M.returnsFalseOnceCancelled(B.getNodeAs<CXXMemberCallExpr>("c"), Ctx));
   // Write(n) is declared in the internal base: the object's class decides.
   // A client stream and a user's own Read do not end on a server's cancel.
   std::vector<bool> Expected = {true, true, true, false, false};
   EXPECT_EQ(Ends, Expected);
+}
+
+TEST(ContextModelTest, KnowsConditionVariableWaits) {
+  auto AST = parse(R"cpp(
+    namespace std {
+    class stop_token {};
+    inline namespace _V2 {
+    class condition_variable {
+    public:
+      void wait(int &);
+      template <class P> void wait(int &, P);
+      template <class D> int wait_for(int &, const D &);
+      template <class D> int wait_until(int &, const D &);
+      void notify_one();
+    };
+    }
+    }
+    struct MyCondition { void wait(int &); };
+  )cpp");
+  ASSERT_TRUE(AST);
+  EXPECT_EQ(conditionWaitOf(method(*AST, "std::condition_variable::wait")),
+            ConditionWait::Untimed);
+  EXPECT_EQ(conditionWaitOf(method(*AST, "std::condition_variable::wait_for")),
+            ConditionWait::Timed);
+  EXPECT_EQ(
+      conditionWaitOf(method(*AST, "std::condition_variable::wait_until")),
+      ConditionWait::Timed);
+  EXPECT_EQ(
+      conditionWaitOf(method(*AST, "std::condition_variable::notify_one")),
+      ConditionWait::None);
+  EXPECT_EQ(conditionWaitOf(method(*AST, "MyCondition::wait")),
+            ConditionWait::None)
+      << "a wait of a type outside the catalogue";
+  EXPECT_EQ(conditionWaitOf(nullptr), ConditionWait::None);
+
+  ContextModel M;
+  const ContextTypeInfo *StopToken = nullptr;
+  const ContextTypeInfo *Folly = nullptr;
+  for (const auto &E : M.entries()) {
+    if (E->Name == "std::stop_token")
+      StopToken = E.get();
+    if (E->Name == "folly::CancellationToken")
+      Folly = E.get();
+  }
+  ASSERT_TRUE(StopToken && Folly);
+  EXPECT_EQ(tokenAwareConditionVariable(*StopToken),
+            "std::condition_variable_any");
+  EXPECT_EQ(tokenAwareConditionVariable(*Folly), "");
+}
+
+TEST(ContextModelTest, KnowsTimeBounds) {
+  auto AST = parse(R"cpp(
+    namespace std::chrono {
+    template <class R, class P = void> class duration {};
+    template <class C, class D = void> class time_point {};
+    using milliseconds = duration<long>;
+    }
+    namespace absl { inline namespace lts { class Duration {}; class Time {}; } }
+    struct Timeout {};
+    std::chrono::milliseconds ms;
+    const std::chrono::time_point<int> &deadline = {};
+    absl::Duration d;
+    absl::Time t;
+    Timeout other;
+  )cpp");
+  ASSERT_TRUE(AST);
+  for (const char *Var : {"ms", "deadline", "d", "t"})
+    EXPECT_TRUE(hasLibraryRole(typeOfVar(*AST, Var), LibraryRole::TimeBound))
+        << Var;
+  EXPECT_FALSE(
+      hasLibraryRole(typeOfVar(*AST, "other"), LibraryRole::TimeBound));
 }
 
 } // namespace

@@ -203,4 +203,41 @@ TEST(LoopShapesTest, ZeroBasedIndexLoops) {
       << "the index is declared by the loop";
 }
 
+TEST(LoopShapesTest, EnclosingLoopsInnermostFirst) {
+  TestAST AST(std::string(Helpers) + R"cpp(
+    void work();
+    void f(std::vector<int> &v) {
+      for (int i = next_job(); more(); ++i) {
+        while (more()) {
+          work();
+        }
+        for (int x : v)
+          work();
+        auto l = [] { while (more()) work(); };
+      }
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  const Stmt *Body = AST.body("f");
+  const auto *For = AST.nth<ForStmt>("f");
+  const auto *While = AST.nth<WhileStmt>("f", 0);
+  const auto *Range = AST.nth<CXXForRangeStmt>("f");
+  ASSERT_TRUE(For && While && Range);
+  auto Loops = [&](const Stmt *S) {
+    auto L = enclosingLoops(S, Body, AST.parents());
+    return std::vector<const Stmt *>(L.begin(), L.end());
+  };
+  // work() in the while: the while, then the for.
+  EXPECT_EQ(Loops(AST.call("work", 0)),
+            (std::vector<const Stmt *>{While, For}));
+  EXPECT_EQ(Loops(AST.call("work", 1)),
+            (std::vector<const Stmt *>{Range, For}));
+  // The for's init runs once; its condition runs on each iteration.
+  EXPECT_EQ(Loops(AST.call("next_job")), std::vector<const Stmt *>{});
+  EXPECT_EQ(Loops(AST.call("more", 0)), std::vector<const Stmt *>{For});
+  // Inside a lambda: only the lambda's own loops.
+  const auto *InLambda = AST.nth<WhileStmt>("f", 1);
+  EXPECT_EQ(Loops(AST.call("work", 2)), (std::vector<const Stmt *>{InLambda}));
+}
+
 } // namespace

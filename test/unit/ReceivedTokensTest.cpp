@@ -342,7 +342,7 @@ TEST(ReceivedTokensTest, AWakerMustBeAliveAroundTheStatement) {
       << "registered in a block that ended before the loop";
 }
 
-TEST(ReceivedTokensTest, SameObject) {
+TEST(ReceivedTokensTest, MemberCallObjects) {
   TestAST AST(R"cpp(
     struct Cv { void notify(); void wait(); };
     struct S { Cv cv; Cv other; S *next; void f(Cv &c, Cv *p, S &s, S &t); };
@@ -358,13 +358,170 @@ TEST(ReceivedTokensTest, SameObject) {
   auto Object = [&](unsigned N) {
     return memberCallObject(AST.nth<CXXMemberCallExpr>("S::f", N));
   };
-  for (unsigned N = 0; N < 8; N += 2) {
+  for (unsigned N : {0u, 2u, 6u}) {
     ASSERT_NE(Object(N), nullptr);
-    EXPECT_TRUE(sameObject(Object(N), Object(N + 1))) << "pair " << N;
+    EXPECT_TRUE(designatesSameObject(Object(N), Object(N + 1))) << "pair " << N;
   }
-  EXPECT_FALSE(sameObject(Object(6), Object(8))) << "s.cv and t.cv";
-  EXPECT_FALSE(sameObject(Object(0), Object(9))) << "cv and other";
-  EXPECT_FALSE(sameObject(Object(2), Object(4))) << "c and p";
+  // A pointer and the object it points to are not the same expression of
+  // an object: `p->f()` is made on `p`, `(*p).f()` on `*p`.
+  ASSERT_NE(Object(4), nullptr);
+  EXPECT_FALSE(designatesSameObject(Object(4), Object(5))) << "p and *p";
+  EXPECT_FALSE(designatesSameObject(Object(6), Object(8))) << "s.cv and t.cv";
+  EXPECT_FALSE(designatesSameObject(Object(0), Object(9))) << "cv and other";
+  EXPECT_FALSE(designatesSameObject(Object(2), Object(4))) << "c and p";
+}
+
+TEST(ReceivedTokensTest, WhichParametersAcceptAToken) {
+  TestAST AST(std::string(Helpers) + R"cpp(
+    struct [[clang::annotate("ctx::token")]] DerivedToken : std::stop_token {};
+    void by_value(std::stop_token);
+    void by_cref(const std::stop_token &);
+    void by_ref(std::stop_token &);
+    void by_rref(std::stop_token &&);
+    void other(folly::CancellationToken);
+    void ctx_ptr(grpc::ServerContext *);
+    void ctx_ref(grpc::ServerContext &);
+    void group_ref(tbb::task_group_context &);
+    void group_value(tbb::task_group_context);
+    void f(std::stop_token tok, const std::stop_token &ctok, DerivedToken dt,
+           grpc::ServerContext *ctx, tbb::task_group_context &group) {
+      auto copy = [tok] {};
+      auto mut = [tok]() mutable {};
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  auto Tokens = receivedTokens(AST.function("f"), AST.model(), AST.context());
+  ASSERT_EQ(Tokens.size(), 5u);
+  auto Param = [&](llvm::StringRef Fn) {
+    for (const Decl *D : AST.context().getTranslationUnitDecl()->decls())
+      if (const auto *F = dyn_cast<FunctionDecl>(D))
+        if (F->getName() == Fn)
+          return F->getParamDecl(0)->getType();
+    return QualType();
+  };
+  auto Accepts = [&](llvm::StringRef Fn, const ReceivedToken &T) {
+    return acceptsToken(Param(Fn), T, AST.context());
+  };
+  const ReceivedToken &Tok = Tokens[0], &CTok = Tokens[1], &DT = Tokens[2],
+                      &Ctx = Tokens[3], &Group = Tokens[4];
+  EXPECT_TRUE(Accepts("by_value", Tok));
+  EXPECT_TRUE(Accepts("by_cref", Tok));
+  EXPECT_TRUE(Accepts("by_ref", Tok));
+  EXPECT_FALSE(Accepts("by_rref", Tok)) << "a name does not bind to &&";
+  EXPECT_FALSE(Accepts("other", Tok)) << "another token type";
+  EXPECT_FALSE(Accepts("by_ref", CTok)) << "a const token to a reference";
+  EXPECT_TRUE(Accepts("by_cref", CTok));
+  EXPECT_TRUE(Accepts("by_value", DT)) << "a derived token to its base";
+  EXPECT_TRUE(Accepts("ctx_ptr", Ctx));
+  EXPECT_FALSE(Accepts("ctx_ref", Ctx)) << "a pointer to a reference";
+  EXPECT_TRUE(Accepts("group_ref", Group));
+  EXPECT_FALSE(Accepts("group_value", Group)) << "not copyable";
+
+  // A capture by copy is const in a lambda that is not mutable.
+  auto Copy =
+      receivedTokens(AST.nth<LambdaExpr>("f", 0), AST.model(), AST.context());
+  auto Mut =
+      receivedTokens(AST.nth<LambdaExpr>("f", 1), AST.model(), AST.context());
+  ASSERT_EQ(Copy.size(), 1u);
+  ASSERT_EQ(Mut.size(), 1u);
+  EXPECT_FALSE(Accepts("by_ref", Copy[0]));
+  EXPECT_TRUE(Accepts("by_cref", Copy[0]));
+  EXPECT_TRUE(Accepts("by_ref", Mut[0]));
+}
+
+TEST(ReceivedTokensTest, AStopCallbackWakesTheObjectItNotifies) {
+  Uses U(R"cpp(
+    struct Q {
+      std::mutex m;
+      std::condition_variable cv;
+      std::condition_variable other;
+    };
+    void f(std::stop_token tok, Q &q) {
+      std::unique_lock<std::mutex> lk(q.m);
+      q.cv.wait(lk);
+      std::stop_callback wake(tok, [&] { q.cv.notify_all(); });
+      auto t = tok;
+      auto poke = [&q] { q.other.notify_one(); };
+      std::stop_callback also(t, poke);
+      q.cv.wait(lk);
+      q.other.wait(lk);
+      {
+        std::stop_callback inner(tok, [&] { q.m.unlock(); });
+      }
+      q.m.lock();
+      std::stop_callback(tok, [&] { q.m.unlock(); });
+      q.m.lock();
+    }
+  )cpp",
+         "f");
+  ASSERT_TRUE(U.Token);
+  auto CallObject = [&](llvm::StringRef Method, unsigned N) {
+    const auto *C = cast<CXXMemberCallExpr>(U.AST.call(Method, N));
+    return std::make_pair(C->getImplicitObjectArgument(),
+                          static_cast<const Stmt *>(C));
+  };
+  auto Wakes = [&](llvm::StringRef Method, unsigned N) {
+    auto [Object, Call] = CallObject(Method, N);
+    return U.Token->wakeUpFor(Object, Call);
+  };
+  EXPECT_EQ(Wakes("wait", 0), nullptr) << "registered after the wait";
+  const TokenRegistration *R = Wakes("wait", 1);
+  ASSERT_NE(R, nullptr);
+  EXPECT_EQ(R->Variable->getName(), "wake");
+  const TokenRegistration *Named = Wakes("wait", 2);
+  ASSERT_NE(Named, nullptr) << "on a copy, through a named lambda";
+  EXPECT_EQ(Named->Variable->getName(), "also");
+  EXPECT_EQ(Wakes("lock", 0), nullptr)
+      << "the registration ended with its block";
+  EXPECT_EQ(Wakes("lock", 1), nullptr) << "a temporary registration";
+}
+
+TEST(ReceivedTokensTest, ObservedByTheLoopAround) {
+  Uses U(R"cpp(
+    void poll();
+    void f(std::stop_token tok, std::vector<int> &v) {
+      while (!tok.stop_requested()) {
+        poll();
+        for (int x : v)
+          poll();
+        while (ready())
+          poll();
+      }
+      poll();
+      for (;;) {
+        poll();
+      }
+    }
+  )cpp",
+         "f");
+  ASSERT_TRUE(U.Token);
+  auto Observed = [&](unsigned N) {
+    return U.Token->observedByLoopAround(U.AST.call("poll", N),
+                                         U.AST.context());
+  };
+  EXPECT_TRUE(Observed(0));
+  EXPECT_TRUE(Observed(1)) << "a range-for ends by itself; the loop around";
+  EXPECT_FALSE(Observed(2)) << "the inner loop never looks";
+  EXPECT_FALSE(Observed(3)) << "in no loop";
+  EXPECT_FALSE(Observed(4));
+}
+
+TEST(ReceivedTokensTest, CallablesOfStopCallbacks) {
+  TestAST AST(std::string(Helpers) + R"cpp(
+    void f(std::stop_token tok, folly::CancellationToken ft) {
+      std::stop_callback cb(tok, [tok] { work(); });
+      folly::CancellationCallback fcb(ft, [ft] { work(); });
+      std::jthread t([tok](std::stop_token) { work(); });
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  auto IsCallback = [&](unsigned N) {
+    return isStopCallbackCallable(AST.nth<LambdaExpr>("f", N), AST.parents(),
+                                  AST.model(), AST.context());
+  };
+  EXPECT_TRUE(IsCallback(0));
+  EXPECT_TRUE(IsCallback(1));
+  EXPECT_FALSE(IsCallback(2));
 }
 
 } // namespace

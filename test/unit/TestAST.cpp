@@ -182,6 +182,15 @@ public:
   bool request_stop() noexcept;
 };
 
+namespace chrono {
+template <class Rep, class Period = void> class duration {
+public:
+  Rep count() const;
+};
+template <class Clock, class Dur = void> class time_point {};
+using milliseconds = duration<long>;
+} // namespace chrono
+
 class mutex {
 public:
   void lock();
@@ -196,13 +205,23 @@ class condition_variable {
 public:
   void wait(unique_lock<mutex> &);
   template <class P> void wait(unique_lock<mutex> &, P) {}
+  template <class R, class Pe>
+  int wait_for(unique_lock<mutex> &, const chrono::duration<R, Pe> &);
   void notify_one() noexcept;
   void notify_all() noexcept;
 };
 class condition_variable_any {
 public:
   template <class L> void wait(L &);
+  template <class L, class P> void wait(L &, P) {}
   template <class L, class P> bool wait(L &, stop_token, P) { return true; }
+  template <class L, class R, class Pe, class P>
+  bool wait_for(L &, const chrono::duration<R, Pe> &, P) { return true; }
+  template <class L, class R, class Pe, class P>
+  bool wait_for(L &, stop_token, const chrono::duration<R, Pe> &, P) {
+    return true;
+  }
+  void notify_one() noexcept;
   void notify_all() noexcept;
 };
 template <class T> class __basic_future {
@@ -288,6 +307,11 @@ class CancellationSource {
 public:
   CancellationToken getToken() const noexcept;
   bool requestCancellation() const noexcept;
+};
+class CancellationCallback {
+public:
+  template <class C> CancellationCallback(const CancellationToken &, C &&) {}
+  ~CancellationCallback();
 };
 } // namespace folly
 

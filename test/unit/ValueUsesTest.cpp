@@ -316,4 +316,39 @@ TEST(ValueUsesTest, SynchronousCallsThroughTheNameSet) {
   (void)Body;
 }
 
+TEST(ValueUsesTest, DesignatesSameObject) {
+  TestAST AST(R"cpp(
+    struct Waiter { void wait(); void notify(); };
+    struct Box { Waiter w; Waiter other; };
+    struct Owner {
+      Waiter w_;
+      void run(Box &b, Box &c, Box *p) {
+        w_.wait();
+        auto l = [this] { this->w_.notify(); };
+        b.w.wait();
+        b.w.notify();
+        c.w.notify();
+        b.other.notify();
+        p->w.wait();
+        auto m = [p] { p->w.notify(); };
+      }
+    };
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  auto Object = [&](llvm::StringRef Method, unsigned N) {
+    const auto *C = dyn_cast_or_null<CXXMemberCallExpr>(AST.call(Method, N));
+    return C ? C->getImplicitObjectArgument() : nullptr;
+  };
+  EXPECT_TRUE(designatesSameObject(Object("wait", 0), Object("notify", 0)))
+      << "w_ and this->w_ in a lambda capturing this";
+  EXPECT_TRUE(designatesSameObject(Object("wait", 1), Object("notify", 1)));
+  EXPECT_FALSE(designatesSameObject(Object("wait", 1), Object("notify", 2)))
+      << "the same member of another object";
+  EXPECT_FALSE(designatesSameObject(Object("wait", 1), Object("notify", 3)))
+      << "another member of the same object";
+  EXPECT_TRUE(designatesSameObject(Object("wait", 2), Object("notify", 4)))
+      << "through a pointer captured by copy";
+  EXPECT_FALSE(designatesSameObject(Object("wait", 0), nullptr));
+}
+
 } // namespace
