@@ -165,7 +165,7 @@ void TemporaryCallbackCheck::checkDiscarded(const Expr *Value,
     if (Loc.isMacroID() || Factory->getEndLoc().isMacroID())
       return;
     Diag << FixItHint::CreateInsertion(
-        Loc, "auto " + freshName("stopCallback", Block, &ChosenNames[Block]) +
+        Loc, "auto " + freshName("stopCallback", Block, &chosenNames(Block)) +
                  " = ");
     return;
   }
@@ -176,7 +176,7 @@ void TemporaryCallbackCheck::checkDiscarded(const Expr *Value,
       Lexer::getSourceText(*TypeRange, SM, Ctx.getLangOpts()).rtrim();
   if (TypeText.empty())
     return;
-  std::string Name = freshName("stopCallback", Block, &ChosenNames[Block]);
+  std::string Name = freshName("stopCallback", Block, &chosenNames(Block));
   Diag << FixItHint::CreateReplacement(*TypeRange,
                                        (TypeText + " " + Name).str());
 }
