@@ -40,32 +40,15 @@ llvm::StringRef textOf(CharSourceRange R, const ASTContext &Ctx) {
   return Lexer::getSourceText(R, Ctx.getSourceManager(), Ctx.getLangOpts());
 }
 
-/// The indentation of the line \p Loc is on.
-std::string indentationAt(SourceLocation Loc, const SourceManager &SM) {
-  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc));
-  unsigned Offset = SM.getFileOffset(Loc);
-  size_t LineStart = Buffer.rfind('\n', Offset);
-  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
-  size_t End = LineStart;
-  while (End < Buffer.size() && (Buffer[End] == ' ' || Buffer[End] == '\t'))
-    ++End;
-  return Buffer.slice(LineStart, End).str();
-}
-
 } // namespace
 
 StaticStorageCheck::StaticStorageCheck(llvm::StringRef Name,
                                        ClangTidyContext *Context)
     : ContextCheckBase(Name, Context),
       LongLivedTypes(readNameList("LongLivedTypes", /*Global=*/false)),
-      ScopeGuardTemplate(Options.getLocalOrGlobal("ScopeGuard", "")) {}
+      ScopeGuardTemplate(readScopeGuardOption()) {}
 
 StaticStorageCheck::~StaticStorageCheck() = default;
-
-void StaticStorageCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  ContextCheckBase::storeOptions(Opts);
-  Options.store(Opts, "ScopeGuard", ScopeGuardTemplate);
-}
 
 void StaticStorageCheck::registerMatchers(MatchFinder *Finder) {
   // The analysis needs the whole translation unit at once: a container's
@@ -80,7 +63,6 @@ void StaticStorageCheck::check(const MatchFinder::MatchResult &Result) {
   for (const StoreSite &S : A.stores())
     analyse(S, A, Ctx);
   Exits.clear();
-  ChosenNames.clear();
 }
 
 bool StaticStorageCheck::isRestored(const StoreSite &S,
@@ -123,16 +105,15 @@ bool StaticStorageCheck::isRestored(const StoreSite &S,
   return !Exit->findExitAvoiding(*Pos, Restores);
 }
 
-std::string StaticStorageCheck::eraseGuard(const StoreSite &S,
-                                           const StorageAnalysis &A,
-                                           ASTContext &Ctx,
-                                           SourceLocation &InsertAt) {
+std::optional<FixItHint>
+StaticStorageCheck::eraseGuard(const StoreSite &S, const StorageAnalysis &A,
+                               ASTContext &Ctx) {
   if (S.Kind != StoreKind::Insert && S.Kind != StoreKind::SubscriptAssign)
-    return "";
+    return std::nullopt;
   if (!S.Key || !S.Object || !isRepeatable(S.Key) || S.Key->isTypeDependent() ||
       S.Object->isTypeDependent() || S.ObjectType.isNull() ||
       !isKeyedContainer(S.ObjectType) || !A.isRepeatableAccess(S.Object))
-    return "";
+    return std::nullopt;
   // Inside a withWLock-style callback the scope is the critical section,
   // not the request.
   if (const auto *M = dyn_cast<CXXMethodDecl>(S.Function))
@@ -140,17 +121,17 @@ std::string StaticStorageCheck::eraseGuard(const StoreSite &S,
       if (const auto *DRE =
               dyn_cast<DeclRefExpr>(S.Object->IgnoreParenImpCasts()))
         if (isa<ParmVarDecl>(DRE->getDecl()))
-          return "";
+          return std::nullopt;
   const SourceManager &SM = Ctx.getSourceManager();
   const Stmt *Statement = statementInBlock(S.Store, parents(Ctx));
   if (!Statement || Statement->getBeginLoc().isMacroID() ||
       Statement->getEndLoc().isMacroID() || S.Key->getBeginLoc().isMacroID())
-    return "";
+    return std::nullopt;
 
   std::string Prefix;
   if (S.Kind == StoreKind::Insert) {
     if (S.MemberLoc.isInvalid() || S.MemberLoc.isMacroID())
-      return "";
+      return std::nullopt;
     Prefix = textOf(CharSourceRange::getCharRange(S.Object->getBeginLoc(),
                                                   S.MemberLoc),
                     Ctx)
@@ -164,24 +145,23 @@ std::string StaticStorageCheck::eraseGuard(const StoreSite &S,
   llvm::StringRef Key =
       textOf(CharSourceRange::getTokenRange(S.Key->getSourceRange()), Ctx);
   if (Prefix.empty() || Key.empty())
-    return "";
+    return std::nullopt;
 
   SourceLocation AfterSemi = Lexer::findLocationAfterToken(
       Statement->getEndLoc(), tok::semi, SM, Ctx.getLangOpts(),
       /*SkipTrailingWhitespaceAndNewLine=*/false);
   if (AfterSemi.isInvalid())
-    return "";
+    return std::nullopt;
   ScopeGuardRequest R;
   R.Action = Prefix + "erase(" + Key.str() + ")";
   R.Handle = "registration";
   R.InsertAt = Statement->getBeginLoc();
   R.EnclosingBody = S.Body;
-  R.Taken = &ChosenNames[S.Body];
+  R.Taken = &chosenNames(S.Body);
   std::string Guard = buildScopeGuard(R, Ctx, ScopeGuardTemplate);
   if (Guard.empty())
-    return "";
-  InsertAt = AfterSemi;
-  return "\n" + indentationAt(Statement->getBeginLoc(), SM) + Guard;
+    return std::nullopt;
+  return insertOnNewLine(AfterSemi, Statement->getBeginLoc(), Guard, SM);
 }
 
 void StaticStorageCheck::analyse(const StoreSite &S, const StorageAnalysis &A,
@@ -302,12 +282,10 @@ void StaticStorageCheck::analyse(const StoreSite &S, const StorageAnalysis &A,
   // The hint: at most one note carries a fix.
   switch (Rule) {
   case Rule1: {
-    SourceLocation InsertAt;
-    std::string Guard = eraseGuard(S, A, Ctx, InsertAt);
-    if (!Guard.empty()) {
+    if (std::optional<FixItHint> Guard = eraseGuard(S, A, Ctx)) {
       diag(S.Store->getBeginLoc(), "erase the entry when this scope ends",
            DiagnosticIDs::Note)
-          << FixItHint::CreateInsertion(InsertAt, Guard);
+          << *Guard;
       return;
     }
     diag(S.Store->getBeginLoc(),

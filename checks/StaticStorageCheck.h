@@ -5,7 +5,6 @@
 
 #include "lib/tidy/ContextCheckBase.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/StringSet.h"
 #include <memory>
 
 namespace clang::tidy::ctx {
@@ -24,22 +23,19 @@ public:
   ~StaticStorageCheck() override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
   void analyse(const StoreSite &S, const StorageAnalysis &A, ASTContext &Ctx);
   bool isRestored(const StoreSite &S, const StorageAnalysis &A,
                   ASTContext &Ctx);
-  /// The erase-on-scope-exit guard for a keyed store, or empty.
-  std::string eraseGuard(const StoreSite &S, const StorageAnalysis &A,
-                         ASTContext &Ctx, SourceLocation &InsertAt);
+  /// The erase-on-scope-exit guard for a keyed store, if one can be written.
+  std::optional<FixItHint>
+  eraseGuard(const StoreSite &S, const StorageAnalysis &A, ASTContext &Ctx);
 
   std::vector<std::string> LongLivedTypes;
   std::string ScopeGuardTemplate;
   /// The CFG of each function with a store, built once.
   llvm::DenseMap<const Stmt *, std::unique_ptr<ExitPathAnalysis>> Exits;
-  /// Names the fixes chose so far, per function body.
-  llvm::DenseMap<const Stmt *, llvm::StringSet<>> ChosenNames;
 };
 
 } // namespace clang::tidy::ctx

@@ -182,7 +182,7 @@ void TemporaryCallbackCheck::checkDiscarded(const Expr *Value,
     if (Loc.isMacroID() || Call->getEndLoc().isMacroID())
       return;
     Diag << FixItHint::CreateInsertion(
-        Loc, "auto " + freshName("stopCallback", Block, &ChosenNames[Block]) +
+        Loc, "auto " + freshName("stopCallback", Block, &chosenNames(Block)) +
                  " = ");
     return;
   }
@@ -193,7 +193,7 @@ void TemporaryCallbackCheck::checkDiscarded(const Expr *Value,
       Lexer::getSourceText(*TypeRange, SM, Ctx.getLangOpts()).rtrim();
   if (TypeText.empty())
     return;
-  std::string Name = freshName("stopCallback", Block, &ChosenNames[Block]);
+  std::string Name = freshName("stopCallback", Block, &chosenNames(Block));
   Diag << FixItHint::CreateReplacement(*TypeRange,
                                        (TypeText + " " + Name).str());
 }

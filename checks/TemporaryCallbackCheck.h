@@ -4,8 +4,6 @@
 #define CTX_TIDY_CHECKS_TEMPORARYCALLBACKCHECK_H
 
 #include "lib/tidy/ContextCheckBase.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::ctx {
 
@@ -30,8 +28,6 @@ private:
   /// statement it is, when naming it in place is a safe rewrite.
   void checkDiscarded(const Expr *Value, const CompoundStmt *Block,
                       ASTContext &Ctx);
-  /// Names the fixes chose so far, per block.
-  llvm::DenseMap<const Stmt *, llvm::StringSet<>> ChosenNames;
 };
 
 } // namespace clang::tidy::ctx

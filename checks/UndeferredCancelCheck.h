@@ -5,8 +5,6 @@
 
 #include "lib/CancelFlow.h"
 #include "lib/tidy/ContextCheckBase.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::ctx {
 
@@ -20,16 +18,12 @@ public:
   UndeferredCancelCheck(llvm::StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
   void analyseBody(const Decl *D, const Stmt *Body, ASTContext &Ctx);
 
-  std::string SynchronousCallsOption;
   std::string ScopeGuardTemplate;
   FunctionNameSet SynchronousCalls;
-  /// Names the fixes chose so far, per function body.
-  llvm::DenseMap<const Stmt *, llvm::StringSet<>> ChosenNames;
 };
 
 } // namespace clang::tidy::ctx

@@ -2,9 +2,12 @@
 //
 // What happens to a cancel handle inside one function body: where its token
 // leaves for work that may outlive the body (the cancel obligation starts
-// there), and where the handle is settled (cancelled, handed off, or covered
-// by a scope guard). The CFG search over these facts lives in ExitPaths; this
-// file only reads the AST.
+// there), where the handle is settled (cancelled, handed off, or covered by a
+// scope guard), and whether some path leaves the body in between.
+//
+// CancelFlow finds the handles of a body; the walk of one handle through the
+// body is lib/HandleWalk; the one CFG pass that decides whether a path
+// leaks is lib/ExitPaths.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +15,7 @@
 #define CTX_TIDY_LIB_CANCELFLOW_H
 
 #include "lib/ContextModel.h"
+#include "lib/ExitPaths.h"
 #include "lib/FunctionNameSet.h"
 #include "lib/ParentIndex.h"
 #include "llvm/ADT/DenseMap.h"
@@ -110,13 +114,27 @@ struct HandleFlow {
   bool has(Settlement S) const;
 };
 
+/// Where a handle leaks: a path from an obligation start to an exit that
+/// settles nothing on the way.
+struct HandleLeak {
+  ExitPoint Exit;
+  /// The first obligation start (in source order) the exit is reached from.
+  const Stmt *Start = nullptr;
+  /// The local object whose work the token went to at Start, when the body
+  /// waits for that work (a thread, a container of threads, a task).
+  const VarDecl *Work = nullptr;
+};
+
+class CancelBody;
+
 /// Facts about cancel handles in one function, lambda or coroutine body.
 /// Nested lambda bodies are analysed on their own; uses of an outer handle
 /// inside them are attributed to the place the lambda runs or escapes.
 class CancelFlow {
 public:
+  /// \p Body is the body of \p D (a function, or a lambda's call operator).
   CancelFlow(const ContextModel &Model, const FunctionNameSet &SynchronousCalls,
-             const ParentIndex &Parents, const Stmt *Body);
+             const ParentIndex &Parents, const Decl *D, const Stmt *Body);
   ~CancelFlow();
 
   /// Handles declared in the body itself (not in nested lambdas): local
@@ -134,6 +152,22 @@ public:
   /// What the body does with \p H.
   HandleFlow analyse(const CancelHandle &H);
 
+  /// The CFG of the body, built on the first call; null when none can be
+  /// built (code with errors).
+  const ExitPathAnalysis *paths();
+
+  /// Where \p H leaks, given what the body does with it (\p Flow): the
+  /// nearest exit some path reaches from an obligation start without
+  /// passing a settlement or the end of the work the token went to, and
+  /// outside the reach of a scope guard or a standing hand-off. Starts are
+  /// searched in groups by the object holding their work, so that a start
+  /// is settled by the end of its own work only. Where a cancel cannot be
+  /// undone (PermanentCancel), a start that every path from the entry
+  /// reaches cancelled does not count. None when no path leaks, or when
+  /// paths() is null.
+  std::optional<HandleLeak> findLeak(const CancelHandle &H,
+                                     const HandleFlow &Flow);
+
   /// True if the body declares a thread object (std::jthread) after \p H.
   /// Such a thread is destroyed, and joined, before a guard declared right
   /// after \p H runs: if it waits on the handle's token, the join never ends.
@@ -142,9 +176,11 @@ public:
   const Stmt *body() const { return Body; }
 
 private:
-  struct Impl;
-  std::unique_ptr<Impl> P;
+  std::unique_ptr<CancelBody> B;
+  const Decl *D;
   const Stmt *Body;
+  std::unique_ptr<ExitPathAnalysis> Paths;
+  bool TriedPaths = false;
   llvm::SmallVector<CancelHandle, 4> Handles;
   llvm::SmallVector<const CallExpr *, 2> Discarded;
 };

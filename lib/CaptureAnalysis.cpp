@@ -31,19 +31,6 @@ bool isContextFamily(const ContextTypeInfo *Info) {
   return false;
 }
 
-/// Strips copies and std::move / std::forward around \p E.
-const Expr *stripMove(const Expr *E) {
-  // Each round strips one move; four nested moves are more than code has.
-  for (unsigned Round = 0; E && Round < 4; ++Round) {
-    E = ignoreCopies(E);
-    const Expr *Moved = movedFrom(E);
-    if (!Moved)
-      return E;
-    E = Moved;
-  }
-  return E;
-}
-
 bool containsSharedFromThis(const Stmt *S) {
   if (!S)
     return false;
@@ -170,7 +157,7 @@ bool hasErrors(const Stmt *S) {
 } // namespace
 
 const LambdaExpr *lambdaOf(const Expr *Callable) {
-  const Expr *E = stripMove(Callable);
+  const Expr *E = ignoreCopiesAndMoves(Callable);
   // A wrapper converted from the lambda: std::function, folly::Function.
   for (unsigned Depth = 0; Depth < 3; ++Depth) {
     const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E);
@@ -181,19 +168,20 @@ const LambdaExpr *lambdaOf(const Expr *Callable) {
                      [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); });
     if (!RestDefaulted)
       break;
-    E = stripMove(CE->getArg(0));
+    E = ignoreCopiesAndMoves(CE->getArg(0));
   }
   if (const auto *L = dyn_cast_or_null<LambdaExpr>(E))
     return L;
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) && VD->getInit())
-        return dyn_cast_or_null<LambdaExpr>(stripMove(VD->getInit()));
+        return dyn_cast_or_null<LambdaExpr>(
+            ignoreCopiesAndMoves(VD->getInit()));
   return nullptr;
 }
 
 const CallExpr *bindCallOf(const Expr *Callable) {
-  const auto *C = dyn_cast_or_null<CallExpr>(stripMove(Callable));
+  const auto *C = dyn_cast_or_null<CallExpr>(ignoreCopiesAndMoves(Callable));
   if (C && (isCallTo(C, "std::bind") || isCallTo(C, "std::bind_front")))
     return C;
   return nullptr;

@@ -253,30 +253,20 @@ SourceLocation calleeNameLoc(const CallExpr *E) {
   return E->getExprLoc();
 }
 
-/// True if the element runs or joins \p Context: io.run(), pool.join(),
-/// pool.wait().
+/// True if the element runs or joins the local context \p Context.
 bool runsOrJoins(const CFGElement &El, const VarDecl *Context) {
-  const auto *MC =
-      dyn_cast_or_null<CXXMemberCallExpr>(ExitPathAnalysis::statementOf(El));
-  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier())
-    return false;
-  llvm::StringRef N = MC->getMethodDecl()->getName();
-  return (N == "run" || N == "join" || N == "wait") &&
-         localObject(MC->getImplicitObjectArgument()) == Context;
+  const Expr *Executor = executorWaitedOn(ExitPathAnalysis::statementOf(El));
+  return Executor && localObject(Executor) == Context;
 }
 
 /// True if the element runs or joins the context \p Context (as
 /// anyExecutionContextOf() names it) inside \p Scope.
 bool runsOrJoinsWithin(const CFGElement &El, const ValueDecl *Context,
                        const Stmt *Scope) {
-  const auto *MC =
-      dyn_cast_or_null<CXXMemberCallExpr>(ExitPathAnalysis::statementOf(El));
-  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier())
-    return false;
-  llvm::StringRef N = MC->getMethodDecl()->getName();
-  return (N == "run" || N == "join" || N == "wait") &&
-         stableContextObject(MC->getImplicitObjectArgument()) == Context &&
-         containsStmt(Scope, MC);
+  const Stmt *S = ExitPathAnalysis::statementOf(El);
+  const Expr *Executor = executorWaitedOn(S);
+  return Executor && stableContextObject(Executor) == Context &&
+         containsStmt(Scope, S);
 }
 
 /// True if the value of the call \p E is waited for at once:

@@ -55,6 +55,51 @@ std::string recordNameOf(QualType T) {
   return "";
 }
 
+llvm::StringRef calledMemberName(const Expr *Callee) {
+  Callee = Callee ? Callee->IgnoreParenImpCasts() : nullptr;
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Callee))
+    if (const IdentifierInfo *II = ME->getMemberDecl()->getIdentifier())
+      return II->getName();
+  if (const auto *DM = dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee))
+    if (DM->getMember().isIdentifier())
+      return DM->getMember().getAsIdentifierInfo()->getName();
+  if (const auto *UM = dyn_cast_or_null<UnresolvedMemberExpr>(Callee))
+    if (UM->getName().isIdentifier())
+      return UM->getName().getAsIdentifierInfo()->getName();
+  return "";
+}
+
+const Expr *calledMemberObject(const Expr *Callee) {
+  Callee = Callee ? Callee->IgnoreParenImpCasts() : nullptr;
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Callee))
+    return ME->getBase();
+  if (const auto *DM = dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee))
+    return DM->isImplicitAccess() ? nullptr : DM->getBase();
+  if (const auto *UM = dyn_cast_or_null<UnresolvedMemberExpr>(Callee))
+    return UM->isImplicitAccess() ? nullptr : UM->getBase();
+  return nullptr;
+}
+
+QualType calledMemberObjectType(const Expr *Callee) {
+  Callee = Callee ? Callee->IgnoreParenImpCasts() : nullptr;
+  const auto *ME = dyn_cast_or_null<MemberExpr>(Callee);
+  if (!ME || ME->getBase()->isTypeDependent())
+    return QualType();
+  QualType T = ME->getBase()->getType();
+  return ME->isArrow() ? T->getPointeeType() : T;
+}
+
+SourceLocation calledMemberLoc(const Expr *Callee) {
+  Callee = Callee ? Callee->IgnoreParenImpCasts() : nullptr;
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Callee))
+    return ME->getMemberLoc();
+  if (const auto *DM = dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee))
+    return DM->getMemberLoc();
+  if (const auto *UM = dyn_cast_or_null<UnresolvedMemberExpr>(Callee))
+    return UM->getMemberLoc();
+  return {};
+}
+
 bool isInInstantiation(const DeclContext *DC) {
   for (; DC; DC = DC->getParent()) {
     if (const auto *FD = dyn_cast<FunctionDecl>(DC))
@@ -113,6 +158,18 @@ bool isMoveCall(const CallExpr *C) {
     return false;
   llvm::StringRef N = F->getName();
   return (N == "move" || N == "forward") && F->isInStdNamespace();
+}
+
+const Expr *ignoreCopiesAndMoves(const Expr *E) {
+  // Each round strips one move; four nested moves are more than code has.
+  for (unsigned Round = 0; E && Round < 4; ++Round) {
+    E = ignoreCopies(E);
+    const Expr *Moved = movedFrom(E);
+    if (!Moved)
+      return E;
+    E = Moved;
+  }
+  return E;
 }
 
 const Expr *movedFrom(const Expr *E) {

@@ -11,6 +11,7 @@
 
 #include "clang/AST/Type.h"
 #include "llvm/ADT/SmallVector.h"
+#include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
@@ -31,9 +32,29 @@ const Expr *ignoreTemporaries(const Expr *E);
 /// implicit copy or move constructions: the object a copy is made of.
 const Expr *ignoreCopies(const Expr *E);
 
+/// As ignoreCopies, and also through std::move and std::forward: the object
+/// a value moved or copied from is.
+const Expr *ignoreCopiesAndMoves(const Expr *E);
+
 /// The qualified name (see qualifiedNameOf) of the class \p T names, with
 /// references looked through; empty for pointers and non-class types.
 std::string recordNameOf(QualType T);
+
+/// The member a call written `obj.name(...)` or `obj->name(...)` calls,
+/// given the call's callee; also unresolved, in a template. Empty when the
+/// callee is not a named member.
+llvm::StringRef calledMemberName(const Expr *Callee);
+
+/// The object of such a member call (`obj`); null when there is none written
+/// (an implicit `this`) or the callee is not a member.
+const Expr *calledMemberObject(const Expr *Callee);
+
+/// The type of the object of a resolved member call (the pointee for `->`);
+/// null when unresolved or not a member.
+QualType calledMemberObjectType(const Expr *Callee);
+
+/// Where the member's name is written in such a call.
+SourceLocation calledMemberLoc(const Expr *Callee);
 
 /// True if \p DC is, or is nested in, a template instantiation. Walks the
 /// declaration contexts, so unlike the isInTemplateInstantiation() matcher

@@ -57,7 +57,27 @@ void replaceAll(std::string &S, llvm::StringRef From, llvm::StringRef To) {
     S.replace(Pos, From.size(), To.str());
 }
 
+/// The blanks that start the line \p Loc is on.
+llvm::StringRef indentationOf(SourceLocation Loc, const SourceManager &SM) {
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+  if (Invalid)
+    return "";
+  unsigned Offset = SM.getFileOffset(Loc);
+  size_t LineStart = Buffer.rfind('\n', Offset);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  return Buffer.substr(LineStart, Offset - LineStart).take_while([](char C) {
+    return C == ' ' || C == '\t';
+  });
+}
+
 } // namespace
+
+FixItHint insertOnNewLine(SourceLocation InsertAt, SourceLocation IndentLike,
+                          llvm::StringRef Text, const SourceManager &SM) {
+  return FixItHint::CreateInsertion(
+      InsertAt, ("\n" + indentationOf(IndentLike, SM) + Text).str());
+}
 
 std::string freshName(llvm::StringRef Base, const Stmt *Body,
                       llvm::StringSet<> *Taken) {

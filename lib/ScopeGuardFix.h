@@ -11,6 +11,7 @@
 #ifndef CTX_TIDY_LIB_SCOPEGUARDFIX_H
 #define CTX_TIDY_LIB_SCOPEGUARDFIX_H
 
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
@@ -18,6 +19,7 @@
 
 namespace clang {
 class ASTContext;
+class SourceManager;
 class Stmt;
 } // namespace clang
 
@@ -46,6 +48,11 @@ struct ScopeGuardRequest {
 std::string buildScopeGuard(const ScopeGuardRequest &Request,
                             const ASTContext &Ctx,
                             llvm::StringRef UserTemplate = "");
+
+/// An insertion of \p Text at \p InsertAt on a line of its own, indented
+/// like the line \p IndentLike is on: the guard written after a statement.
+FixItHint insertOnNewLine(SourceLocation InsertAt, SourceLocation IndentLike,
+                          llvm::StringRef Text, const SourceManager &SM);
 
 /// Returns \p Base, or \p Base followed by a number, so that the name is not
 /// declared anywhere in \p Body nor in \p Taken; the result is added to

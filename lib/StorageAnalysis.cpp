@@ -59,54 +59,6 @@ bool isLockedCallbackMethod(llvm::StringRef Name) {
 
 namespace {
 
-/// The member name of a call written as `obj.name(...)`, dependent or not.
-llvm::StringRef memberName(const Expr *Callee) {
-  Callee = Callee ? Callee->IgnoreParenImpCasts() : nullptr;
-  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Callee))
-    if (const IdentifierInfo *II = ME->getMemberDecl()->getIdentifier())
-      return II->getName();
-  if (const auto *DM = dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee))
-    if (DM->getMember().isIdentifier())
-      return DM->getMember().getAsIdentifierInfo()->getName();
-  if (const auto *UM = dyn_cast_or_null<UnresolvedMemberExpr>(Callee))
-    if (UM->getName().isIdentifier())
-      return UM->getName().getAsIdentifierInfo()->getName();
-  return "";
-}
-
-/// The object of a member call `obj.name(...)`, dependent or not.
-const Expr *memberObject(const Expr *Callee) {
-  Callee = Callee ? Callee->IgnoreParenImpCasts() : nullptr;
-  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Callee))
-    return ME->getBase();
-  if (const auto *DM = dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee))
-    return DM->isImplicitAccess() ? nullptr : DM->getBase();
-  if (const auto *UM = dyn_cast_or_null<UnresolvedMemberExpr>(Callee))
-    return UM->isImplicitAccess() ? nullptr : UM->getBase();
-  return nullptr;
-}
-
-/// The type of the object a member call is made on (the pointee for `->`).
-QualType objectType(const Expr *Callee) {
-  Callee = Callee ? Callee->IgnoreParenImpCasts() : nullptr;
-  const auto *ME = dyn_cast_or_null<MemberExpr>(Callee);
-  if (!ME || ME->getBase()->isTypeDependent())
-    return QualType();
-  QualType T = ME->getBase()->getType();
-  return ME->isArrow() ? T->getPointeeType() : T;
-}
-
-SourceLocation memberLoc(const Expr *Callee) {
-  Callee = Callee ? Callee->IgnoreParenImpCasts() : nullptr;
-  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Callee))
-    return ME->getMemberLoc();
-  if (const auto *DM = dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee))
-    return DM->getMemberLoc();
-  if (const auto *UM = dyn_cast_or_null<UnresolvedMemberExpr>(Callee))
-    return UM->getMemberLoc();
-  return {};
-}
-
 /// Looks for a member named \p Name in \p RD or its bases.
 bool declaresMember(const CXXRecordDecl *RD, llvm::StringRef Name,
                     unsigned Depth = 0) {
@@ -339,10 +291,10 @@ std::optional<StaticTarget> StorageAnalysis::targetOf(const Expr *E,
         return std::nullopt;
       const CallExpr *Call =
           LambdaCalls.lookup(M->getParent()->getCanonicalDecl());
-      if (!Call || !isLockedCallbackMethod(memberName(Call->getCallee())))
+      if (!Call || !isLockedCallbackMethod(calledMemberName(Call->getCallee())))
         return std::nullopt;
       std::optional<StaticTarget> T =
-          targetOf(memberObject(Call->getCallee()), Depth + 1);
+          targetOf(calledMemberObject(Call->getCallee()), Depth + 1);
       if (T)
         T->Element = true;
       return T;
@@ -354,7 +306,7 @@ std::optional<StaticTarget> StorageAnalysis::targetOf(const Expr *E,
       return targetOf(Init, Depth + 1);
     // auto locked = g.wlock();
     if (const auto *MC = dyn_cast<CallExpr>(ignoreTemporaries(Init)))
-      if (isLockAccessMethod(memberName(MC->getCallee())))
+      if (isLockAccessMethod(calledMemberName(MC->getCallee())))
         return targetOf(Init, Depth + 1);
     return std::nullopt;
   }
@@ -400,8 +352,8 @@ std::optional<StaticTarget> StorageAnalysis::targetOf(const Expr *E,
     return std::nullopt;
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
-    llvm::StringRef Name = memberName(CE->getCallee());
-    if (const Expr *Object = memberObject(CE->getCallee())) {
+    llvm::StringRef Name = calledMemberName(CE->getCallee());
+    if (const Expr *Object = calledMemberObject(CE->getCallee())) {
       // g.wlock(), and accessors that return a reference into the object.
       bool Accessor = isLockAccessMethod(Name);
       if (!Accessor && !E->getType().isNull() && !E->isTypeDependent())
@@ -472,9 +424,9 @@ bool StorageAnalysis::writesTo(const Stmt *S, const StaticTarget &T) const {
     return OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
            Same(OC->getArg(0));
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
-    if (const Expr *Object = memberObject(CE->getCallee()))
-      return (isRemovalMethod(memberName(CE->getCallee())) ||
-              memberName(CE->getCallee()) == "emplace") &&
+    if (const Expr *Object = calledMemberObject(CE->getCallee()))
+      return (isRemovalMethod(calledMemberName(CE->getCallee())) ||
+              calledMemberName(CE->getCallee()) == "emplace") &&
              Same(Object);
     if (const FunctionDecl *FD = CE->getDirectCallee())
       return FD->getIdentifier() && isRemovalFunction(qualifiedNameOf(FD)) &&
@@ -515,328 +467,11 @@ bool StorageAnalysis::isRepeatableAccess(const Expr *E) const {
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     if (CE->getNumArgs() != 0 || !targetOf(CE, 0))
       return false;
-    if (const Expr *Object = memberObject(CE->getCallee()))
+    if (const Expr *Object = calledMemberObject(CE->getCallee()))
       return isRepeatableAccess(Object);
     return true;
   }
   return false;
-}
-
-/// One walk over the translation unit, skipping system headers and template
-/// instantiations.
-class StorageScanner : public RecursiveASTVisitor<StorageScanner> {
-public:
-  StorageScanner(StorageAnalysis &A, bool CollectStores)
-      : A(A), SM(A.Ctx.getSourceManager()), CollectStores(CollectStores) {}
-
-  bool TraverseDecl(Decl *D) {
-    if (!D)
-      return true;
-    if (!isa<TranslationUnitDecl>(D)) {
-      SourceLocation L = D->getLocation();
-      if (L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L)))
-        return true;
-    }
-    if (D->isInvalidDecl())
-      return true;
-    const auto *FD = dyn_cast<FunctionDecl>(D);
-    if (FD && FD->doesThisDeclarationHaveABody()) {
-      Functions.push_back({FD, FD->getBody()});
-      bool R = RecursiveASTVisitor::TraverseDecl(D);
-      Functions.pop_back();
-      return R;
-    }
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
-
-  bool TraverseLambdaExpr(LambdaExpr *LE) {
-    Functions.push_back({LE->getCallOperator(), LE->getBody()});
-    bool R = RecursiveASTVisitor::TraverseLambdaExpr(LE);
-    Functions.pop_back();
-    return R;
-  }
-
-  bool VisitVarDecl(VarDecl *V) {
-    if (!CollectStores) {
-      // Classes with an object of static storage are long-lived.
-      if (V->hasGlobalStorage() && !V->isInvalidDecl()) {
-        QualType T =
-            A.Ctx.getBaseElementType(V->getType().getNonReferenceType());
-        if (!V->getType()->isReferenceType())
-          if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
-            A.LongLivedClasses.try_emplace(RD->getCanonicalDecl(),
-                                           LongLivedReason{V});
-      }
-      return true;
-    }
-    const Expr *Init = V->getInit() ? ignoreTemporaries(V->getInit()) : nullptr;
-    bool DefaultInit =
-        Init && ((isa<CXXConstructExpr>(Init) &&
-                  cast<CXXConstructExpr>(Init)->getNumArgs() == 0) ||
-                 (isa<InitListExpr>(Init) &&
-                  cast<InitListExpr>(Init)->getNumInits() == 0));
-    if (V->isStaticLocal() && Init && !DefaultInit && !Functions.empty() &&
-        !Init->containsErrors()) {
-      StoreSite S = site(StoreKind::StaticInit, V->getInit());
-      S.Target = StaticTarget{V, V, nullptr, false};
-      S.Values.push_back(V->getInit());
-      A.Stores.push_back(std::move(S));
-    }
-    return true;
-  }
-
-  bool VisitCallExpr(CallExpr *CE) {
-    if (CE->containsErrors())
-      return true;
-    if (!CollectStores) {
-      // Remember which call each lambda is handed to (withWLock & co.).
-      for (const Expr *Arg : CE->arguments()) {
-        const Expr *S = ignoreTemporaries(Arg);
-        if (const auto *C = dyn_cast<CXXConstructExpr>(S);
-            C && C->getNumArgs() == 1)
-          S = ignoreTemporaries(C->getArg(0));
-        if (const auto *LE = dyn_cast<LambdaExpr>(S))
-          A.LambdaCalls[LE->getLambdaClass()->getCanonicalDecl()] = CE;
-      }
-      return true;
-    }
-    if (isa<CXXOperatorCallExpr>(CE))
-      return true; // VisitCXXOperatorCallExpr.
-    if (const Expr *Object = memberObject(CE->getCallee())) {
-      llvm::StringRef Name = memberName(CE->getCallee());
-      std::optional<StaticTarget> T;
-      if (isInsertMethod(Name) || isRemovalMethod(Name))
-        T = A.targetOf(Object, 0);
-      if (T && isRemovalMethod(Name))
-        noteRemoval(*T);
-      if (T && isInsertMethod(Name)) {
-        StoreSite S = site(StoreKind::Insert, CE);
-        S.Object = Object;
-        S.ObjectType = objectType(CE->getCallee());
-        S.Method = Name.str();
-        S.MemberLoc = memberLoc(CE->getCallee());
-        S.Target = *T;
-        for (const Expr *Arg : CE->arguments())
-          S.Values.push_back(Arg);
-        S.Key = keyOfInsert(Name, CE);
-        A.Stores.push_back(std::move(S));
-      }
-    } else if (const FunctionDecl *FD = CE->getDirectCallee();
-               FD && FD->getIdentifier() &&
-               isRemovalFunction(qualifiedNameOf(FD))) {
-      std::string N = qualifiedNameOf(FD);
-      for (unsigned I = 0; I < CE->getNumArgs() && I < 2; ++I) {
-        if (I == 1 && !llvm::StringRef(N).ends_with("swap"))
-          break;
-        if (std::optional<StaticTarget> T = A.targetOf(CE->getArg(I), 0))
-          noteRemoval(*T);
-      }
-      if (N == "std::exchange" && CE->getNumArgs() == 2)
-        if (std::optional<StaticTarget> T = A.targetOf(CE->getArg(0), 0)) {
-          StoreSite S = site(StoreKind::Exchange, CE);
-          S.Object = CE->getArg(0);
-          if (!CE->getArg(0)->isTypeDependent())
-            S.ObjectType = CE->getArg(0)->getType();
-          S.Target = *T;
-          S.Values.push_back(CE->getArg(1));
-          A.Stores.push_back(std::move(S));
-        }
-      return true;
-    }
-    // Static storage handed to code this file may not see, by non-const
-    // reference or pointer, may be emptied there.
-    const FunctionDecl *FD = CE->getDirectCallee();
-    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
-      const Expr *Arg = CE->getArg(I);
-      CallArguments.insert(Arg->IgnoreParenImpCasts());
-      QualType PT;
-      if (FD && I < FD->getNumParams())
-        PT = FD->getParamDecl(I)->getType();
-      bool MayModify = PT.isNull() || PT->isRValueReferenceType() ||
-                       ((PT->isLValueReferenceType() || PT->isPointerType()) &&
-                        !PT->getPointeeType().isConstQualified());
-      if (!MayModify)
-        continue;
-      const Expr *S = ignoreTemporaries(Arg);
-      if (const auto *UO = dyn_cast<UnaryOperator>(S);
-          UO && UO->getOpcode() == UO_AddrOf)
-        S = UO->getSubExpr();
-      if (std::optional<StaticTarget> T = A.targetOf(S, 0))
-        noteEscape(*T);
-    }
-    return true;
-  }
-
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
-    if (!CollectStores || OC->containsErrors())
-      return true;
-    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
-      noteAssignment(OC, OC->getArg(0), OC->getArg(1));
-    return true;
-  }
-
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (!CollectStores || BO->containsErrors())
-      return true;
-    if (BO->getOpcode() == BO_Assign)
-      noteAssignment(BO, BO->getLHS(), BO->getRHS());
-    return true;
-  }
-
-  bool VisitUnaryOperator(UnaryOperator *UO) {
-    if (!CollectStores || UO->getOpcode() != UO_AddrOf)
-      return true;
-    // &g_map kept anywhere but a call argument (handled above) escapes.
-    if (CallArguments.contains(UO))
-      return true;
-    if (std::optional<StaticTarget> T = A.targetOf(UO->getSubExpr(), 0))
-      noteEscape(*T);
-    return true;
-  }
-
-  bool VisitCXXConstructExpr(CXXConstructExpr *C) {
-    // auto old = std::move(g_map); empties g_map.
-    if (!CollectStores || C->getNumArgs() != 1 ||
-        !C->getConstructor()->isMoveConstructor())
-      return true;
-    if (std::optional<StaticTarget> T = A.targetOf(C->getArg(0), 0))
-      noteRemoval(*T);
-    return true;
-  }
-
-  bool VisitReturnStmt(ReturnStmt *R) {
-    if (!CollectStores || Functions.empty() || !R->getRetValue())
-      return true;
-    // A reference returned from a function that other files can call.
-    const FunctionDecl *F = Functions.back().F;
-    QualType RT = F->getReturnType();
-    if (!RT->isReferenceType() && !RT->isPointerType())
-      return true;
-    if (RT->getPointeeType().isConstQualified())
-      return true;
-    std::optional<StaticTarget> T = A.targetOf(R->getRetValue(), 0);
-    if (!T)
-      return true;
-    const SourceManager &SM = A.Ctx.getSourceManager();
-    bool Local = F->getLinkageInternal() != Linkage::External ||
-                 llvm::all_of(F->redecls(), [&](const FunctionDecl *D) {
-                   return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
-                 });
-    if (isa<CXXMethodDecl>(F) &&
-        !SM.isInMainFile(SM.getExpansionLoc(
-            cast<CXXMethodDecl>(F)->getParent()->getLocation())))
-      Local = false;
-    if (!Local)
-      noteEscape(*T);
-    return true;
-  }
-
-private:
-  struct FunctionFrame {
-    const FunctionDecl *F;
-    const Stmt *Body;
-  };
-
-  StoreSite site(StoreKind K, const Expr *Store) {
-    StoreSite S;
-    S.Kind = K;
-    S.Store = Store;
-    if (!Functions.empty()) {
-      S.Function = Functions.back().F;
-      S.Body = Functions.back().Body;
-    }
-    return S;
-  }
-
-  void noteRemoval(const StaticTarget &T) { A.Removed.insert(T.Key); }
-  void noteEscape(const StaticTarget &T) {
-    A.Escaped.insert(T.Key);
-    if (T.Root)
-      A.Escaped.insert(T.Root);
-  }
-
-  void noteAssignment(const Expr *Store, const Expr *LHS, const Expr *RHS) {
-    const Expr *L = ignoreTemporaries(LHS);
-    // c[key] = value
-    const Expr *Container = nullptr, *Key = nullptr;
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(L);
-        OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2) {
-      Container = OC->getArg(0);
-      Key = OC->getArg(1);
-    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L)) {
-      Container = AS->getBase();
-      Key = AS->getIdx();
-    }
-    if (Container) {
-      if (std::optional<StaticTarget> T = A.targetOf(Container, 0)) {
-        StoreSite S = site(StoreKind::SubscriptAssign, Store);
-        S.Object = Container;
-        if (!Container->isTypeDependent())
-          S.ObjectType = Container->getType();
-        S.Target = *T;
-        S.Values.push_back(RHS);
-        S.Key = Key;
-        A.Stores.push_back(std::move(S));
-      }
-      return;
-    }
-    std::optional<StaticTarget> T = A.targetOf(L, 0);
-    if (!T)
-      return;
-    // Reassigning a container empties it.
-    noteRemoval(*T);
-    StoreSite S = site(StoreKind::Assign, Store);
-    S.Object = LHS;
-    if (!LHS->isTypeDependent())
-      S.ObjectType = LHS->getType();
-    S.Target = *T;
-    S.Values.push_back(RHS);
-    A.Stores.push_back(std::move(S));
-  }
-
-  /// The key of c.insert({k, v}), c.emplace(k, v), c.try_emplace(k, ...).
-  static const Expr *keyOfInsert(llvm::StringRef Name, const CallExpr *CE) {
-    if (CE->getNumArgs() == 0)
-      return nullptr;
-    if (Name == "try_emplace" || Name == "insert_or_assign")
-      return CE->getArg(0);
-    if (Name == "emplace" && CE->getNumArgs() == 2)
-      return CE->getArg(0);
-    if (Name == "insert" && CE->getNumArgs() == 1) {
-      const Expr *Arg = ignoreTemporaries(CE->getArg(0));
-      if (const auto *C = dyn_cast<CXXConstructExpr>(Arg);
-          C && C->getNumArgs() == 1)
-        Arg = ignoreTemporaries(C->getArg(0));
-      if (const auto *IL = dyn_cast<InitListExpr>(Arg);
-          IL && IL->getNumInits() == 2)
-        return IL->getInit(0);
-      if (const auto *C = dyn_cast<CXXConstructExpr>(Arg);
-          C && C->getNumArgs() == 2)
-        return C->getArg(0);
-      if (const auto *Call = dyn_cast<CallExpr>(Arg))
-        if (const FunctionDecl *FD = Call->getDirectCallee();
-            FD && FD->getIdentifier() && FD->getName() == "make_pair" &&
-            Call->getNumArgs() == 2)
-          return Call->getArg(0);
-    }
-    return nullptr;
-  }
-
-  StorageAnalysis &A;
-  const SourceManager &SM;
-  bool CollectStores;
-  llvm::SmallVector<FunctionFrame, 4> Functions;
-  /// Arguments of the calls seen so far (calls are visited before their
-  /// arguments), so that `&x` as an argument is not taken for an escape.
-  llvm::DenseSet<const Expr *> CallArguments;
-};
-
-void StorageAnalysis::scan() {
-  TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
-  // First the facts the second walk depends on: long-lived classes and the
-  // calls lambdas are handed to.
-  StorageScanner(*this, /*CollectStores=*/false).TraverseDecl(TU);
-  StorageScanner(*this, /*CollectStores=*/true).TraverseDecl(TU);
 }
 
 } // namespace clang::tidy::ctx

@@ -167,7 +167,6 @@ public:
   const std::vector<StoreSite> &stores() const { return Stores; }
 
 private:
-  friend class StorageScanner;
   std::optional<StaticTarget> targetOf(const Expr *E, unsigned Depth) const;
   std::optional<StaticTarget> returnedTarget(const FunctionDecl *FD,
                                              unsigned Depth) const;

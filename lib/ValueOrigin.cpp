@@ -22,19 +22,6 @@ constexpr unsigned MaxLocals = 2;
 /// How many locals feedingOrigins() follows into their initializers.
 constexpr unsigned MaxFeedingDepth = 6;
 
-/// Strips copies and std::move / std::forward around \p E.
-const Expr *stripMoves(const Expr *E) {
-  // Each round strips one move; four nested moves are more than code has.
-  for (unsigned Round = 0; E && Round < 4; ++Round) {
-    E = ignoreCopies(E);
-    const Expr *Moved = movedFrom(E);
-    if (!Moved)
-      return E;
-    E = Moved;
-  }
-  return E;
-}
-
 bool isThisMember(const MemberExpr *ME) {
   return isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
 }
@@ -183,7 +170,7 @@ bool isFrameObject(const VarDecl *VD) {
   if (VD->getType()->isReferenceType() && !isa<ParmVarDecl>(VD)) {
     // A reference to a global, or to a member (of a member ...) of one, names
     // static storage: "auto &s = g_service.stop".
-    const Expr *Target = stripMoves(VD->getInit());
+    const Expr *Target = ignoreCopiesAndMoves(VD->getInit());
     while (const auto *ME = dyn_cast_or_null<MemberExpr>(Target)) {
       if (ME->isArrow())
         break;
@@ -198,7 +185,7 @@ bool isFrameObject(const VarDecl *VD) {
 }
 
 const ValueDecl *referentOf(const Expr *Init) {
-  const Expr *E = stripMoves(Init);
+  const Expr *E = ignoreCopiesAndMoves(Init);
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     return VD && isFrameObject(VD) ? VD : nullptr;

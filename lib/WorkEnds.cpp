@@ -351,6 +351,14 @@ void collectWaits(const Stmt *Body, llvm::DenseSet<const Stmt *> &Out) {
     collectWaits(Child, Out);
 }
 
+const Expr *executorWaitedOn(const Stmt *S) {
+  const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(S);
+  llvm::StringRef N = methodName(MC);
+  if (N != "run" && N != "join" && N != "wait")
+    return nullptr;
+  return MC->getImplicitObjectArgument();
+}
+
 bool waitsOn(const Stmt *S, const VarDecl *Result) {
   const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(S);
   llvm::StringRef N = methodName(MC);

@@ -106,6 +106,11 @@ bool isBlockingWait(const Stmt *S);
 /// body waits ("while (!done) cv.wait(lock);" waits when it must).
 void collectWaits(const Stmt *Body, llvm::DenseSet<const Stmt *> &Out);
 
+/// The executor whose posted work \p S waits for: `X` in `X.run()`,
+/// `X.join()`, `X.wait()` (an io_context runs until no work is left, a
+/// thread pool joins or waits for it); null for anything else.
+const Expr *executorWaitedOn(const Stmt *S);
+
 /// True if \p S calls get() or wait() on the local \p Result, directly or
 /// on std::move(Result).
 bool waitsOn(const Stmt *S, const VarDecl *Result);

@@ -77,7 +77,16 @@ void ContextCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
     Options.store(Opts, Key, Value);
 }
 
-void ContextCheckBase::onStartOfTranslationUnit() { Parents.reset(); }
+std::string ContextCheckBase::readScopeGuardOption() {
+  std::string Value(Options.getLocalOrGlobal("ScopeGuard", ""));
+  ModelOptions.emplace_back("ScopeGuard", Value);
+  return Value;
+}
+
+void ContextCheckBase::onStartOfTranslationUnit() {
+  Parents.reset();
+  ChosenNames.clear();
+}
 
 const ParentIndex &ContextCheckBase::parents(ASTContext &Ctx) {
   if (!Parents || &Parents->context() != &Ctx)

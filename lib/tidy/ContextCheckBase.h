@@ -13,6 +13,8 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "lib/ContextModel.h"
 #include "lib/ParentIndex.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 
 namespace clang::tidy::ctx {
@@ -27,8 +29,8 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
-  /// Drops the parent index of the previous translation unit. A check that
-  /// overrides this calls it.
+  /// Drops the parent index and the chosen names of the previous
+  /// translation unit. A check that overrides this calls it.
   void onStartOfTranslationUnit() override;
 
 protected:
@@ -46,9 +48,21 @@ protected:
   /// hasAncestor, isInTemplateInstantiation, isInstantiated).
   const ParentIndex &parents(ASTContext &Ctx);
 
+  /// The names the check's fixes chose so far in \p Scope (a body or a
+  /// block), so that two fixes in one scope pick different names. Cleared
+  /// for each translation unit.
+  llvm::StringSet<> &chosenNames(const Stmt *Scope) {
+    return ChosenNames[Scope];
+  }
+
+  /// Reads the ScopeGuard option, local-or-global: one template for the
+  /// guards of every check that writes them. Written back by storeOptions.
+  std::string readScopeGuardOption();
+
 private:
   ContextModel Model;
   std::unique_ptr<ParentIndex> Parents;
+  llvm::DenseMap<const Stmt *, llvm::StringSet<>> ChosenNames;
   /// The option values as read, written back unchanged by storeOptions.
   llvm::SmallVector<std::pair<std::string, std::string>, 8> ModelOptions;
 };

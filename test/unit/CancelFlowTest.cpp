@@ -1,6 +1,7 @@
 //===--- CancelFlowTest.cpp - ctx-tidy unit tests -------------------------===//
 
 #include "lib/CancelFlow.h"
+#include "TestAST.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -11,53 +12,12 @@
 using namespace clang;
 using namespace clang::ast_matchers;
 using namespace clang::tidy::ctx;
+using namespace clang::tidy::ctx::test;
 
 namespace {
 
+// What the snippets call, besides the stand-ins.
 const char *const Library = R"cpp(
-namespace std {
-class stop_token { public: bool stop_requested() const; };
-class stop_source { public: stop_token get_token() const; bool request_stop(); };
-template <class T> T &&move(T &t);
-}
-namespace tbb { namespace detail { namespace d1 {
-template <class R, class B> void parallel_for(const R &, const B &) {}
-template <class R, class B, class C> void parallel_for(const R &, const B &, C &);
-} } using detail::d1::parallel_for; }
-namespace std {
-class thread {
-public:
-  template <class F, class... A> explicit thread(F &&, A &&...);
-  thread(thread &&);
-  ~thread();
-  bool joinable() const;
-  void join();
-  void detach();
-};
-template <class T> class vector {
-public:
-  template <class... A> void emplace_back(A &&...);
-  T *begin();
-  T *end();
-  unsigned long size() const;
-  T &operator[](unsigned long);
-};
-}
-namespace pplx {
-class cancellation_token {};
-class cancellation_token_source {
-public:
-  cancellation_token get_token() const;
-  void cancel() const;
-};
-template <class T> class task {
-public:
-  template <class F> task(F, cancellation_token);
-  template <class F> task<T> then(F) const;
-  void wait() const;
-  T get() const;
-};
-}
 void spawn(std::stop_token);
 void read(std::stop_token);
 void adopt(std::stop_source);
@@ -68,23 +28,19 @@ bool fail();
 )cpp";
 
 struct Fixture {
-  std::unique_ptr<ASTUnit> AST;
+  TestAST AST;
   const FunctionDecl *F = nullptr;
-  ContextModel Model;
   FunctionNameSet Sync;
-  std::unique_ptr<ParentIndex> Parents;
   std::unique_ptr<CancelFlow> Flow;
 
-  explicit Fixture(llvm::StringRef Body) {
-    AST = tooling::buildASTFromCodeWithArgs(std::string(Library) +
-                                                "void f() {" + Body.str() + "}",
-                                            {"-std=c++17"}, "input.cpp");
-    auto M = match(functionDecl(hasName("f"), isDefinition()).bind("f"),
-                   AST->getASTContext());
-    F = M[0].getNodeAs<FunctionDecl>("f");
+  explicit Fixture(llvm::StringRef Body)
+      : AST(std::string(Library) + "void f() {" + Body.str() + "}",
+            TestAST::Options{"-std=c++17", true, {}}) {
+    EXPECT_TRUE(AST.compiled()) << AST.errors();
+    F = AST.function("f");
     Sync.add("tbb::parallel_for");
-    Parents = std::make_unique<ParentIndex>(AST->getASTContext());
-    Flow = std::make_unique<CancelFlow>(Model, Sync, *Parents, F->getBody());
+    Flow = std::make_unique<CancelFlow>(AST.model(), Sync, AST.parents(), F,
+                                        F->getBody());
   }
 };
 
@@ -179,6 +135,51 @@ TEST(CancelFlowTest, TaskWaitedThroughItsContinuation) {
   EXPECT_EQ(Work->getName(), "t");
   // t.wait() and u.get().
   EXPECT_EQ(HF.WorkEnds.size(), 2u);
+}
+
+TEST(CancelFlowTest, LeakThroughAnEarlyReturn) {
+  Fixture T("std::stop_source src; spawn(src.get_token()); "
+            "if (fail()) return; src.request_stop();");
+  const CancelHandle &H = T.Flow->handles()[0];
+  HandleFlow HF = T.Flow->analyse(H);
+  ASSERT_NE(T.Flow->paths(), nullptr);
+  std::optional<HandleLeak> Leak = T.Flow->findLeak(H, HF);
+  ASSERT_TRUE(Leak.has_value());
+  EXPECT_EQ(Leak->Exit.How, ExitPoint::Return);
+  EXPECT_TRUE(isa_and_nonnull<CallExpr>(Leak->Start)) << "spawn(...)";
+  EXPECT_EQ(Leak->Work, nullptr);
+}
+
+TEST(CancelFlowTest, NoLeakWhenEveryPathCancels) {
+  Fixture T("std::stop_source src; spawn(src.get_token()); "
+            "if (fail()) { src.request_stop(); return; } "
+            "src.request_stop();");
+  const CancelHandle &H = T.Flow->handles()[0];
+  EXPECT_FALSE(T.Flow->findLeak(H, T.Flow->analyse(H)).has_value());
+}
+
+TEST(CancelFlowTest, NoLeakBeforeTheTokenIsTakenWhenTheCancelIsPermanent) {
+  // A std::stop_source cancelled before its token is taken hands out a
+  // cancelled token: nothing waits on it.
+  Fixture T("std::stop_source src; src.request_stop(); "
+            "spawn(src.get_token());");
+  const CancelHandle &H = T.Flow->handles()[0];
+  EXPECT_FALSE(T.Flow->findLeak(H, T.Flow->analyse(H)).has_value());
+}
+
+TEST(CancelFlowTest, ALeakPastWorkThatIsNotWaitedForNamesTheWork) {
+  Fixture T("pplx::cancellation_token_source cts; "
+            "pplx::task<int> t(compute, cts.get_token()); "
+            "if (fail()) return; t.wait();");
+  const CancelHandle &H = T.Flow->handles()[0];
+  std::optional<HandleLeak> Leak = T.Flow->findLeak(H, T.Flow->analyse(H));
+  ASSERT_TRUE(Leak.has_value());
+  ASSERT_NE(Leak->Work, nullptr);
+  EXPECT_EQ(Leak->Work->getName(), "t");
+  Fixture Waited("pplx::cancellation_token_source cts; "
+                 "pplx::task<int> t(compute, cts.get_token()); t.wait();");
+  const CancelHandle &W = Waited.Flow->handles()[0];
+  EXPECT_FALSE(Waited.Flow->findLeak(W, Waited.Flow->analyse(W)).has_value());
 }
 
 } // namespace

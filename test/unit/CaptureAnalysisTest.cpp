@@ -1,6 +1,7 @@
 //===--- CaptureAnalysisTest.cpp - ctx-tidy unit tests --------------------===//
 
 #include "lib/CaptureAnalysis.h"
+#include "TestAST.h"
 #include "lib/ValueOrigin.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -14,6 +15,7 @@
 using namespace clang;
 using namespace clang::ast_matchers;
 using namespace clang::tidy::ctx;
+using namespace clang::tidy::ctx::test;
 
 namespace clang::tidy::ctx {
 // Names instead of bytes in failure messages.
@@ -26,55 +28,24 @@ void PrintTo(CopyUse U, std::ostream *OS) {
 
 namespace {
 
-// Minimal declarations under the names the model knows. request_stop() is
-// declared const, as libstdc++ 12 does, to show that the standard's
-// declaration decides.
+// The stand-ins declare request_stop() const, as libstdc++ 12 does, to show
+// that the standard's declaration decides. What the snippets call, besides the
+// stand-ins.
 const char *const Library = R"cpp(
-namespace std {
-class stop_token { public: bool stop_requested() const; };
-class stop_source {
-public:
-  stop_token get_token() const;
-  bool request_stop() const;
-  void reset_deadline();
-};
-template <class F> class stop_callback { public: stop_callback(stop_token, F); };
-template <class T> class shared_ptr {
-public:
-  T *operator->() const;
-  T *get() const;
-};
-template <class T> class enable_shared_from_this {
-public:
-  shared_ptr<T> shared_from_this();
-};
-template <class T> class reference_wrapper { T *p; };
-template <class T> reference_wrapper<T> ref(T &t);
-template <class T> reference_wrapper<const T> cref(const T &t);
-template <class T> T &&move(T &t);
-}
-namespace grpc { class ClientContext { public: void TryCancel(); }; }
-namespace unifex {
-class inplace_stop_token { public: bool stop_requested() const; };
-class inplace_stop_source { public: inplace_stop_token get_token(); };
-}
 void use(std::stop_token);
 void use_ref(std::stop_token &);
 void use_cref(const std::stop_token &);
 )cpp";
 
 struct Fixture {
-  std::string Code;
-  std::unique_ptr<ASTUnit> AST;
-  ContextModel Model;
+  TestAST AST;
+  const ContextModel &Model;
 
   explicit Fixture(llvm::StringRef Snippet)
-      : Code(std::string(Library) + Snippet.str()) {
-    AST = tooling::buildASTFromCodeWithArgs(Code, {"-std=c++20"}, "input.cpp");
-    EXPECT_FALSE(AST->getDiagnostics().hasErrorOccurred())
-        << "the snippet does not compile";
+      : AST(std::string(Library) + Snippet.str()), Model(AST.model()) {
+    EXPECT_TRUE(AST.compiled()) << AST.errors();
   }
-  ASTContext &ctx() { return AST->getASTContext(); }
+  ASTContext &ctx() { return AST.context(); }
 
   /// The lambda whose body holds a call to the function named \p Marker (or
   /// the only lambda, when \p Marker is empty).
@@ -102,7 +73,7 @@ struct Fixture {
     if (Loc.isInvalid())
       return "<invalid>";
     unsigned Off = ctx().getSourceManager().getFileOffset(Loc);
-    return Code.substr(Off, N);
+    return AST.code().substr(Off, N).str();
   }
 };
 
@@ -386,7 +357,8 @@ TEST(CaptureAnalysisTest, ClassifyCopyUseCategories) {
       };
       auto m = [&] {
         (void)src.request_stop();                    // 0 NonConstCall
-        src.reset_deadline();                        // 1 NonConstCall
+        std::stop_source other;
+        src.swap(other);                             // 1 NonConstCall
         (void)src.get_token();                       // 2 Read
         take_src(src);                               // 3 Read
         take_src_ref(src);                           // 4 Other
@@ -415,7 +387,7 @@ TEST(CaptureAnalysisTest, ClassifyCopyUseCategories) {
             (std::vector<CopyUse>{U::Read, U::Read, U::Read, U::Other, U::Read,
                                   U::Other, U::Other, U::Other, U::Read,
                                   U::Read, U::Read}));
-  // request_stop() is const in this library, non-const by the standard.
+  // request_stop() is const in libstdc++ 12, non-const by the standard.
   EXPECT_EQ(Classify(T.var("src"), L1),
             (std::vector<CopyUse>{U::NonConstCall, U::NonConstCall, U::Read,
                                   U::Read, U::Other, U::Read, U::Other}));

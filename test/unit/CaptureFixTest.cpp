@@ -1,6 +1,7 @@
 //===--- CaptureFixTest.cpp - ctx-tidy unit tests -------------------------===//
 
 #include "lib/CaptureFix.h"
+#include "TestAST.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -13,37 +14,28 @@
 using namespace clang;
 using namespace clang::ast_matchers;
 using namespace clang::tidy::ctx;
+using namespace clang::tidy::ctx::test;
 
 namespace {
 
+// What the snippets call, besides the stand-ins.
 const char *const Library = R"cpp(
-namespace std {
-class stop_token { public: bool stop_requested() const; };
-class stop_source { public: stop_token get_token() const; bool request_stop() const; };
-template <class T> class reference_wrapper { T *p; };
-template <class T> class shared_ptr { public: T *operator->() const; };
-template <class T> reference_wrapper<T> ref(T &t);
-template <class T> reference_wrapper<const T> cref(const T &t);
-}
-namespace grpc { class ClientContext { public: void TryCancel(); }; }
 void use(std::stop_token);
 void use_ref(std::stop_token &);
 )cpp";
 
 struct Fixture {
-  std::string Code;
-  std::unique_ptr<ASTUnit> AST;
-  ContextModel Model;
-  std::unique_ptr<ParentIndex> Parents;
+  size_t SnippetSize;
+  TestAST AST;
+  const ContextModel &Model;
+  const ParentIndex *Parents;
 
   explicit Fixture(llvm::StringRef Snippet)
-      : Code(std::string(Library) + Snippet.str()) {
-    AST = tooling::buildASTFromCodeWithArgs(Code, {"-std=c++20"}, "input.cpp");
-    EXPECT_FALSE(AST->getDiagnostics().hasErrorOccurred())
-        << "the snippet does not compile";
-    Parents = std::make_unique<ParentIndex>(AST->getASTContext());
+      : SnippetSize(Snippet.size()), AST(std::string(Library) + Snippet.str()),
+        Model(AST.model()), Parents(&AST.parents()) {
+    EXPECT_TRUE(AST.compiled()) << AST.errors();
   }
-  ASTContext &ctx() { return AST->getASTContext(); }
+  ASTContext &ctx() { return AST.context(); }
 
   const LambdaExpr *lambda() {
     auto Ms = match(lambdaExpr().bind("l"), ctx());
@@ -79,10 +71,11 @@ struct Fixture {
     std::stable_sort(Es.begin(), Es.end(), [](const Edit &A, const Edit &B) {
       return A.Begin > B.Begin;
     });
-    std::string Out = Code;
+    std::string Out = AST.code().str();
+    size_t SnippetStart = Out.size() - SnippetSize;
     for (const Edit &E : Es)
       Out.replace(E.Begin, E.End - E.Begin, E.Text);
-    return Out.substr(std::string(Library).size());
+    return Out.substr(SnippetStart);
   }
 
   std::vector<std::string> fixed(const CaptureFix &F) {

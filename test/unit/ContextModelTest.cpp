@@ -1,6 +1,7 @@
 //===--- ContextModelTest.cpp - ctx-tidy unit tests -----------------------===//
 
 #include "lib/ContextModel.h"
+#include "TestAST.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -11,50 +12,31 @@
 using namespace clang;
 using namespace clang::ast_matchers;
 using namespace clang::tidy::ctx;
+using namespace clang::tidy::ctx::test;
 
 namespace {
 
-std::unique_ptr<ASTUnit> parse(llvm::StringRef Code) {
-  return tooling::buildASTFromCodeWithArgs(Code, {"-std=c++20"}, "input.cpp");
+std::unique_ptr<TestAST> parse(llvm::StringRef Code, bool StandIns = true) {
+  auto AST = std::make_unique<TestAST>(
+      Code, TestAST::Options{"-std=c++20", StandIns, {}});
+  EXPECT_TRUE(AST->compiled()) << AST->errors();
+  return AST;
 }
 
 /// The type of the variable named \p Name.
-QualType typeOfVar(ASTUnit &AST, llvm::StringRef Name) {
-  auto Matches = match(varDecl(hasName(Name)).bind("v"), AST.getASTContext());
-  if (Matches.empty())
-    return QualType();
-  return Matches[0].getNodeAs<VarDecl>("v")->getType();
+QualType typeOfVar(TestAST &AST, llvm::StringRef Name) {
+  const VarDecl *V = AST.var(Name);
+  return V ? V->getType() : QualType();
 }
 
-const CXXMethodDecl *method(ASTUnit &AST, llvm::StringRef Qualified) {
+const CXXMethodDecl *method(TestAST &AST, llvm::StringRef Qualified) {
   auto Matches =
-      match(cxxMethodDecl(hasName(Qualified)).bind("m"), AST.getASTContext());
+      match(cxxMethodDecl(hasName(Qualified)).bind("m"), AST.context());
   return Matches.empty() ? nullptr : Matches[0].getNodeAs<CXXMethodDecl>("m");
 }
 
-// Minimal declarations in the real namespaces; the lit suite runs against the
-// real headers.
-const char *const Library = R"cpp(
-namespace std {
-inline namespace __v1 {
-class stop_token {};
-class stop_source { public: stop_token get_token() const; bool request_stop(); };
-template <class F> class stop_callback { public: stop_callback(stop_token, F); };
-}
-template <class T> class optional { T v; };
-template <class T> class shared_ptr { T *p; };
-template <class T> class reference_wrapper { T *p; };
-}
-namespace tbb { namespace detail { namespace d1 {
-class task_group_context { public: bool cancel_group_execution(); };
-} }
-inline namespace v1 { using detail::d1::task_group_context; }
-}
-namespace oneapi { namespace tbb = ::tbb; }
-)cpp";
-
 TEST(ContextModelTest, ClassifiesCatalogueTypesThroughAliases) {
-  auto AST = parse(std::string(Library) + R"cpp(
+  auto AST = parse(R"cpp(
     using Tok = const std::stop_token;
     typedef std::stop_source Src;
     void f(Tok &t) {
@@ -64,7 +46,7 @@ TEST(ContextModelTest, ClassifiesCatalogueTypesThroughAliases) {
   )cpp");
   ASSERT_TRUE(AST);
   ContextModel M;
-  ASTContext &Ctx = AST->getASTContext();
+  ASTContext &Ctx = AST->context();
   const ContextTypeInfo *A = M.classify(typeOfVar(*AST, "a"), Ctx);
   ASSERT_NE(A, nullptr);
   EXPECT_EQ(A->Role, ContextRole::Token);
@@ -81,12 +63,12 @@ TEST(ContextModelTest, ClassifiesCatalogueTypesThroughAliases) {
 }
 
 TEST(ContextModelTest, SeesThroughUsingDeclarationsOfDetailNamespaces) {
-  auto AST = parse(std::string(Library) + R"cpp(
+  auto AST = parse(R"cpp(
     void f() { tbb::task_group_context g; oneapi::tbb::task_group_context h; }
   )cpp");
   ASSERT_TRUE(AST);
   ContextModel M;
-  ASTContext &Ctx = AST->getASTContext();
+  ASTContext &Ctx = AST->context();
   const ContextTypeInfo *G = M.classify(typeOfVar(*AST, "g"), Ctx);
   ASSERT_NE(G, nullptr);
   EXPECT_EQ(G->Name, "tbb::task_group_context");
@@ -99,17 +81,15 @@ TEST(ContextModelTest, SeesThroughUsingDeclarationsOfDetailNamespaces) {
 }
 
 TEST(ContextModelTest, PointersAreNotClassifiedButFoundInside) {
-  auto AST = parse(std::string(Library) + R"cpp(
+  auto AST = parse(R"cpp(
     struct Entry { int id; std::stop_token tok; };
-    void f() {
-      std::stop_token *p; std::optional<std::stop_source> o;
-      std::shared_ptr<Entry> s; std::reference_wrapper<std::stop_token> r;
-      int n;
-    }
+    void f(std::stop_token *p, std::optional<std::stop_source> o,
+           std::shared_ptr<Entry> s, std::reference_wrapper<std::stop_token> r,
+           int n) {}
   )cpp");
   ASSERT_TRUE(AST);
   ContextModel M;
-  ASTContext &Ctx = AST->getASTContext();
+  ASTContext &Ctx = AST->context();
   EXPECT_EQ(M.classify(typeOfVar(*AST, "p"), Ctx), nullptr);
   ContextModel::Nested P = M.findInside(typeOfVar(*AST, "p"), Ctx);
   ASSERT_NE(P.Info, nullptr);
@@ -126,7 +106,7 @@ TEST(ContextModelTest, PointersAreNotClassifiedButFoundInside) {
 }
 
 TEST(ContextModelTest, UserOptionsExtendTheCatalogue) {
-  auto AST = parse(std::string(Library) + R"cpp(
+  auto AST = parse(R"cpp(
     namespace my { struct Source { void stop(); int token(); };
                    struct Tok {}; }
     void f() { my::Source s; my::Tok t; std::stop_source builtin; }
@@ -137,7 +117,7 @@ TEST(ContextModelTest, UserOptionsExtendTheCatalogue) {
   M.addType(ContextRole::Token, "::my::Tok");
   M.addCancelMethod("my::Source::stop");
   M.addTokenMethod("my::Source::token");
-  ASTContext &Ctx = AST->getASTContext();
+  ASTContext &Ctx = AST->context();
   const ContextTypeInfo *S = M.classify(typeOfVar(*AST, "s"), Ctx);
   ASSERT_NE(S, nullptr);
   EXPECT_EQ(S->Role, ContextRole::CancelSource);
@@ -166,7 +146,7 @@ TEST(ContextModelTest, ReadsAnnotations) {
   )cpp");
   ASSERT_TRUE(AST);
   ContextModel M;
-  ASTContext &Ctx = AST->getASTContext();
+  ASTContext &Ctx = AST->context();
   const ContextTypeInfo *C = M.classify(typeOfVar(*AST, "c"), Ctx);
   ASSERT_NE(C, nullptr);
   EXPECT_EQ(C->Role, ContextRole::CancelSource);
@@ -177,6 +157,72 @@ TEST(ContextModelTest, ReadsAnnotations) {
   auto F = match(functionDecl(hasName("with_timeout")).bind("f"), Ctx);
   ASSERT_FALSE(F.empty());
   EXPECT_TRUE(M.isCancelFactory(F[0].getNodeAs<FunctionDecl>("f"), Ctx));
+}
+
+TEST(ContextModelTest, SeesThroughInlineNamespaces) {
+  // libc++ declares the standard library in std::__1.
+  auto AST = parse(R"cpp(
+    namespace std { inline namespace __1 {
+    class stop_token {};
+    class stop_source { public: stop_token get_token() const; };
+    } }
+    void f() { std::stop_token t; std::__1::stop_source s; }
+  )cpp",
+                   /*StandIns=*/false);
+  ContextModel M;
+  ASTContext &Ctx = AST->context();
+  const ContextTypeInfo *T = M.classify(typeOfVar(*AST, "t"), Ctx);
+  ASSERT_NE(T, nullptr);
+  EXPECT_EQ(T->Name, "std::stop_token");
+  const ContextTypeInfo *S = M.classify(typeOfVar(*AST, "s"), Ctx);
+  ASSERT_NE(S, nullptr);
+  EXPECT_EQ(S->Role, ContextRole::CancelSource);
+}
+
+TEST(ContextModelTest, LibraryTypesOfTheCatalogue) {
+  auto AST = parse(R"cpp(
+    struct MyPool : boost::asio::thread_pool {};
+    void f(std::thread &t, std::jthread j, std::vector<std::thread> ts,
+           std::vector<int> ns, std::deque<std::jthread> js,
+           pplx::task<int> task, std::shared_ptr<int> sp, std::thread *tp,
+           MyPool &pool, std::reference_wrapper<int> ref,
+           std::pair<int, int> pr, std::stop_source src) {
+      (void)src.request_stop();
+      src.swap(src);
+      (void)src.stop_requested();
+    }
+  )cpp");
+  ASTContext &Ctx = AST->context();
+  EXPECT_TRUE(hasLibraryRole(typeOfVar(*AST, "t"), LibraryRole::Thread))
+      << "references looked through";
+  EXPECT_TRUE(hasLibraryRole(typeOfVar(*AST, "j"), LibraryRole::Thread));
+  EXPECT_FALSE(hasLibraryRole(typeOfVar(*AST, "tp"), LibraryRole::Thread))
+      << "not pointers";
+  EXPECT_TRUE(isThreadContainer(typeOfVar(*AST, "ts")));
+  EXPECT_TRUE(isThreadContainer(typeOfVar(*AST, "js")));
+  EXPECT_FALSE(isThreadContainer(typeOfVar(*AST, "ns")));
+  EXPECT_TRUE(hasLibraryRole(typeOfVar(*AST, "task"), LibraryRole::Task));
+  EXPECT_TRUE(
+      hasLibraryRole(typeOfVar(*AST, "sp"), LibraryRole::SharedPointer));
+  EXPECT_TRUE(hasLibraryRole(typeOfVar(*AST, "pr"), LibraryRole::Tuple));
+  const LibraryTypeInfo *Ref = libraryTypeOf(typeOfVar(*AST, "ref"));
+  ASSERT_NE(Ref, nullptr);
+  EXPECT_EQ(Ref->Role, LibraryRole::NonOwningWrapper);
+  EXPECT_EQ(llvm::StringRef(Ref->Link), "std::reference_wrapper");
+  const CXXRecordDecl *Pool =
+      typeOfVar(*AST, "pool").getNonReferenceType()->getAsCXXRecordDecl();
+  EXPECT_FALSE(hasLibraryRole(typeOfVar(*AST, "pool"), LibraryRole::Executor))
+      << "a user's class is not in the catalogue";
+  EXPECT_TRUE(derivesFromLibraryRole(Pool, LibraryRole::Executor))
+      << "but derives from an executor";
+  EXPECT_EQ(libraryTypeNames(LibraryRole::Thread),
+            (std::vector<std::string>{"::std::thread", "::std::jthread"}));
+  EXPECT_TRUE(
+      isNonConstByStandard(method(*AST, "std::stop_source::request_stop")));
+  EXPECT_TRUE(isNonConstByStandard(method(*AST, "std::stop_source::swap")));
+  EXPECT_FALSE(
+      isNonConstByStandard(method(*AST, "std::stop_source::stop_requested")));
+  (void)Ctx;
 }
 
 TEST(ContextModelTest, ValidatesQualifiedNames) {

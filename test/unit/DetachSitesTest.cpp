@@ -1,6 +1,7 @@
 //===--- DetachSitesTest.cpp - ctx-tidy unit tests ------------------------===//
 
 #include "lib/DetachSites.h"
+#include "TestAST.h"
 #include "lib/CaptureAnalysis.h"
 #include "lib/WorkEnds.h"
 #include "clang/AST/ASTContext.h"
@@ -14,64 +15,12 @@
 using namespace clang;
 using namespace clang::ast_matchers;
 using namespace clang::tidy::ctx;
+using namespace clang::tidy::ctx::test;
 
 namespace {
 
-// Minimal declarations under the names the finder and the model know.
+// What the snippets call, besides the stand-ins.
 const char *const Library = R"cpp(
-namespace std {
-class stop_token { public: bool stop_requested() const; };
-template <class T> T &&move(T &t);
-template <class T> class reference_wrapper { T *p; };
-template <class T> reference_wrapper<T> ref(T &t);
-class thread {
-public:
-  thread() noexcept;
-  template <class F, class... A> explicit thread(F &&, A &&...) {}
-  thread(thread &&) noexcept;
-  thread &operator=(thread &&) noexcept;
-  void join();
-  void detach();
-  bool joinable() const;
-};
-template <class T> class future {
-public:
-  T get();
-  void wait() const;
-  bool valid() const;
-};
-enum class launch { async = 1, deferred = 2 };
-template <class F> future<int> async(F &&) { return {}; }
-template <class F> future<int> async(launch, F &&) { return {}; }
-class mutex {};
-template <class M> class unique_lock { public: explicit unique_lock(M &); };
-class condition_variable {
-public:
-  void wait(unique_lock<mutex> &);
-  void notify_all();
-};
-template <class> class function;
-template <class R, class... A> class function<R(A...)> {
-public:
-  template <class F> function(F) {}
-  R operator()(A...) const;
-};
-}
-namespace boost::asio {
-class execution_context {};
-class io_context : public execution_context { public: void run(); void stop(); };
-class thread_pool : public execution_context { public: void join(); void wait(); };
-template <class E, class F> void post(E &, F &&) {}
-struct detached_t {};
-inline constexpr detached_t detached;
-struct use_awaitable_t {};
-inline constexpr use_awaitable_t use_awaitable;
-template <class E, class F, class T> void co_spawn(E &, F &&, T) {}
-}
-namespace grpc {
-class Status { public: bool ok() const; };
-class ClientContext { public: void TryCancel(); };
-}
 namespace orders {
 struct Stub {
   void GetOrder(grpc::ClientContext *context, const int *request, int *response,
@@ -89,21 +38,16 @@ void keep(std::thread);
 )cpp";
 
 struct Fixture {
-  std::string Code;
-  std::unique_ptr<ASTUnit> AST;
-  ContextModel Model;
-  std::unique_ptr<ParentIndex> Parents;
+  TestAST AST;
+  const ParentIndex *Parents;
   DetachSiteFinder Finder;
 
   explicit Fixture(llvm::StringRef Snippet, std::vector<std::string> Calls = {})
-      : Code(std::string(Library) + Snippet.str()),
-        Finder(Model, std::move(Calls)) {
-    AST = tooling::buildASTFromCodeWithArgs(Code, {"-std=c++20"}, "input.cpp");
-    EXPECT_FALSE(AST->getDiagnostics().hasErrorOccurred())
-        << "the snippet does not compile";
-    Parents = std::make_unique<ParentIndex>(AST->getASTContext());
+      : AST(std::string(Library) + Snippet.str()), Parents(&AST.parents()),
+        Finder(AST.model(), std::move(Calls)) {
+    EXPECT_TRUE(AST.compiled()) << AST.errors();
   }
-  ASTContext &ctx() { return AST->getASTContext(); }
+  ASTContext &ctx() { return AST.context(); }
 
   /// The sites started by std::thread constructions in the function \p Fn.
   std::vector<DetachSite> threadSites(llvm::StringRef Fn = "f") {
@@ -145,7 +89,9 @@ struct Fixture {
   std::string textAt(SourceLocation Loc, size_t N) {
     if (Loc.isInvalid())
       return "<invalid>";
-    return Code.substr(ctx().getSourceManager().getFileOffset(Loc), N);
+    return AST.code()
+        .substr(ctx().getSourceManager().getFileOffset(Loc), N)
+        .str();
   }
 };
 
@@ -219,7 +165,7 @@ TEST(DetachSitesTest, ForwardedArgumentsAndTheFunctionTheyGoTo) {
   ASSERT_NE(S[0].ForwardedTo, nullptr);
   EXPECT_EQ(S[0].ForwardedTo->getName(), "work");
   ASSERT_EQ(S[0].ForwardedArgs.size(), 1u);
-  auto R = findBoundReferences(S[0].ForwardedArgs, T.Model, T.ctx());
+  auto R = findBoundReferences(S[0].ForwardedArgs, T.AST.model(), T.ctx());
   ASSERT_EQ(R.size(), 1u);
   EXPECT_EQ(R[0].Object->getName(), "tok");
 }
@@ -431,7 +377,7 @@ TEST(DetachSitesTest, BlockingWaits) {
     const SourceManager &SM = T.ctx().getSourceManager();
     unsigned B = SM.getFileOffset(C->getBeginLoc());
     unsigned E = SM.getFileOffset(C->getEndLoc());
-    std::string Text = T.Code.substr(B, E - B);
+    std::string Text = T.AST.code().substr(B, E - B).str();
     (isBlockingWait(C) ? Waits : Others).push_back(Text);
   }
   std::sort(Waits.begin(), Waits.end());

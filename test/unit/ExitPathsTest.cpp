@@ -1,6 +1,7 @@
 //===--- ExitPathsTest.cpp - ctx-tidy unit tests --------------------------===//
 
 #include "lib/ExitPaths.h"
+#include "TestAST.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -12,6 +13,7 @@
 using namespace clang;
 using namespace clang::ast_matchers;
 using namespace clang::tidy::ctx;
+using namespace clang::tidy::ctx::test;
 
 namespace {
 
@@ -22,18 +24,15 @@ const char *const Prelude = R"cpp(
 )cpp";
 
 struct Fixture {
-  std::unique_ptr<ASTUnit> AST;
+  TestAST AST;
   const FunctionDecl *F = nullptr;
   std::unique_ptr<ExitPathAnalysis> Paths;
 
-  explicit Fixture(llvm::StringRef Body) {
-    AST = tooling::buildASTFromCodeWithArgs(std::string(Prelude) +
-                                                "void f() {" + Body.str() + "}",
-                                            {"-std=c++17"}, "input.cpp");
-    auto M = match(functionDecl(hasName("f"), isDefinition()).bind("f"),
-                   AST->getASTContext());
-    F = M[0].getNodeAs<FunctionDecl>("f");
-    Paths = ExitPathAnalysis::build(F, F->getBody(), AST->getASTContext());
+  explicit Fixture(llvm::StringRef Body)
+      : AST(std::string(Prelude) + "void f() {" + Body.str() + "}",
+            TestAST::Options{"-std=c++17", false, {}}) {
+    F = AST.function("f");
+    Paths = ExitPathAnalysis::build(F, F->getBody(), AST.context());
   }
 
   /// Every call to \p Name in f.
@@ -41,7 +40,7 @@ struct Fixture {
     std::vector<const CallExpr *> Out;
     for (const auto &N :
          match(findAll(callExpr(callee(functionDecl(hasName(Name)))).bind("c")),
-               *F->getBody(), AST->getASTContext()))
+               *F->getBody(), AST.context()))
       Out.push_back(N.getNodeAs<CallExpr>("c"));
     return Out;
   }

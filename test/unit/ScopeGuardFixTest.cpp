@@ -95,4 +95,26 @@ TEST(ScopeGuardFixTest, FreshNamesAvoidMembersUsedInTheBody) {
   EXPECT_EQ(freshName("halt", B.F->getBody()), "halt");
 }
 
+TEST(ScopeGuardFixTest, InsertOnNewLineIndentsLikeTheStatement) {
+  Built B = parse("struct S { void stop(); };\n"
+                  "void f() {\n"
+                  "  if (true) {\n"
+                  "\t  S src;\n"
+                  "  }\n"
+                  "}\n");
+  ASSERT_TRUE(B.F);
+  const SourceManager &SM = B.AST->getSourceManager();
+  auto M = match(varDecl(hasName("src")).bind("v"), B.AST->getASTContext());
+  ASSERT_EQ(M.size(), 1u);
+  const auto *V = M[0].getNodeAs<VarDecl>("v");
+  SourceLocation After = V->getEndLoc().getLocWithOffset(4);
+  FixItHint H = insertOnNewLine(After, V->getBeginLoc(), "guard;", SM);
+  EXPECT_EQ(H.CodeToInsert, "\n\t  guard;") << "tabs and blanks kept";
+  EXPECT_EQ(H.RemoveRange.getBegin(), After) << "an insertion, not a change";
+  EXPECT_EQ(H.RemoveRange.getEnd(), After);
+  FixItHint Top =
+      insertOnNewLine(B.F->getBeginLoc(), B.F->getBeginLoc(), "x;", SM);
+  EXPECT_EQ(Top.CodeToInsert, "\nx;") << "a line that starts unindented";
+}
+
 } // namespace

@@ -1,6 +1,7 @@
 //===--- StorageAnalysisTest.cpp - ctx-tidy unit tests --------------------===//
 
 #include "lib/StorageAnalysis.h"
+#include "TestAST.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -10,31 +11,14 @@
 using namespace clang;
 using namespace clang::ast_matchers;
 using namespace clang::tidy::ctx;
+using namespace clang::tidy::ctx::test;
 
 namespace {
 
-// Minimal declarations in the real namespaces; the lit suite runs against the
-// real headers.
-const char *const Library = R"cpp(
-namespace std {
-class stop_token {};
-class stop_source { public: stop_token get_token() const; };
-template <class K, class V> class map {
-public:
-  using mapped_type = V;
-  V &operator[](const K &);
-  void emplace(const K &, const V &);
-  int erase(const K &);
-  void clear();
-  int *begin();
-  int size() const;
-};
-}
-)cpp";
-
-std::unique_ptr<ASTUnit> parse(llvm::StringRef Code) {
-  return tooling::buildASTFromCodeWithArgs(std::string(Library) + Code.str(),
-                                           {"-std=c++20"}, "input.cpp");
+std::unique_ptr<TestAST> parse(llvm::StringRef Code) {
+  auto AST = std::make_unique<TestAST>(Code);
+  EXPECT_TRUE(AST->compiled()) << AST->errors();
+  return AST;
 }
 
 TEST(StorageAnalysisTest, RemovalAndInsertLists) {
@@ -68,7 +52,7 @@ TEST(StorageAnalysisTest, FindsStoresThroughReferencesAndAccessors) {
     }
   )cpp");
   ContextModel Model;
-  StorageAnalysis A(AST->getASTContext(), Model, {});
+  StorageAnalysis A(AST->context(), Model, {});
   A.scan();
   ASSERT_EQ(A.stores().size(), 2u);
   for (const StoreSite &S : A.stores()) {
@@ -92,7 +76,7 @@ TEST(StorageAnalysisTest, ShutdownTokensAreNotTheRequests) {
     void reset() { g_tokens.clear(); }
   )cpp");
   ContextModel Model;
-  StorageAnalysis A(AST->getASTContext(), Model, {});
+  StorageAnalysis A(AST->context(), Model, {});
   A.scan();
   ASSERT_EQ(A.stores().size(), 1u);
   FeedingOrigins O = A.originsOf(A.stores()[0].Values.back());
@@ -118,7 +102,7 @@ TEST(StorageAnalysisTest, LongLivedClassesAndMembers) {
     Tracker g_tracker;
   )cpp");
   ContextModel Model;
-  StorageAnalysis A(AST->getASTContext(), Model, {});
+  StorageAnalysis A(AST->context(), Model, {});
   A.scan();
   ASSERT_EQ(A.stores().size(), 1u);
   const StaticTarget &T = A.stores()[0].Target;
@@ -141,7 +125,7 @@ TEST(StorageAnalysisTest, LongLivedTypesOption) {
     }
   )cpp");
   ContextModel Model;
-  StorageAnalysis A(AST->getASTContext(), Model, {"app::Dispatcher"});
+  StorageAnalysis A(AST->context(), Model, {"app::Dispatcher"});
   A.scan();
   ASSERT_EQ(A.stores().size(), 1u);
   std::optional<LongLivedReason> Why =

@@ -149,6 +149,7 @@ public:
   stop_token get_token() const noexcept;
   bool request_stop() const noexcept;
   bool stop_requested() const noexcept;
+  void swap(stop_source &) noexcept;
 };
 template <class F> class stop_callback {
 public:
@@ -233,6 +234,7 @@ template <class T> class future : public __basic_future<T> {
 public:
   future() noexcept;
   future(future &&) noexcept;
+  future &operator=(future &&) noexcept;
   T get();
 };
 template <class T> class shared_future : public __basic_future<T> {
@@ -269,6 +271,9 @@ using detail::d1::parallel_for;
 using detail::d1::task_group_context;
 } // namespace v1
 } // namespace tbb
+namespace oneapi {
+namespace tbb = ::tbb;
+} // namespace oneapi
 
 namespace pplx {
 class cancellation_token {
@@ -315,6 +320,18 @@ public:
 };
 } // namespace folly
 
+namespace unifex {
+class inplace_stop_token {
+public:
+  bool stop_requested() const noexcept;
+};
+class inplace_stop_source {
+public:
+  inplace_stop_token get_token() noexcept;
+  bool request_stop() noexcept;
+};
+} // namespace unifex
+
 namespace boost::asio {
 class execution_context {};
 class io_context : public execution_context {
@@ -331,6 +348,8 @@ template <class E, class F> void post(E &, F &&) {}
 struct detached_t {};
 inline constexpr detached_t detached;
 template <class E, class F, class T> void co_spawn(E &, F &&, T) {}
+struct use_awaitable_t {};
+inline constexpr use_awaitable_t use_awaitable;
 } // namespace boost::asio
 
 namespace grpc {
@@ -427,6 +446,11 @@ std::string TestAST::errors() const {
     if (It->getLevel() >= DiagnosticsEngine::Error)
       Out += It->getMessage().str() + "\n";
   return Out;
+}
+
+llvm::StringRef TestAST::code() const {
+  const SourceManager &SM = context().getSourceManager();
+  return SM.getBufferData(SM.getMainFileID());
 }
 
 const FunctionDecl *TestAST::function(llvm::StringRef Name) const {

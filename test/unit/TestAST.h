@@ -56,6 +56,9 @@ public:
   bool compiled() const;
   /// The compiler's error messages, for a failing test's output.
   std::string errors() const;
+  /// The text of the main file: the snippet, after an include of the
+  /// stand-ins when they are used.
+  llvm::StringRef code() const;
 
   /// The definition of the function or method named \p Name (qualified or
   /// not); null if there is none.

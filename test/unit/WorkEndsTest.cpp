@@ -177,6 +177,32 @@ TEST(WorkEndsTest, BlockingWaitsByTheCatalogue) {
   EXPECT_FALSE(isBlockingWait(nullptr));
 }
 
+TEST(WorkEndsTest, ExecutorsWaitedOn) {
+  TestAST AST(std::string(Helpers) + R"cpp(
+    void f(boost::asio::io_context &io, boost::asio::thread_pool &pool,
+           std::thread &t) {
+      io.run();
+      pool.join();
+      pool.wait();
+      io.stop();
+      t.detach();
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  std::vector<std::string> Waited;
+  for (unsigned I = 0; const auto *C = AST.nth<CXXMemberCallExpr>("f", I); ++I)
+    if (const Expr *E = executorWaitedOn(C))
+      Waited.push_back(cast<DeclRefExpr>(E->IgnoreParenImpCasts())
+                           ->getDecl()
+                           ->getName()
+                           .str());
+  EXPECT_EQ(Waited, (std::vector<std::string>{"io", "pool", "pool"}))
+      << "run(), join() and wait() wait for the executor's work; stop() and "
+         "detach() do not";
+  EXPECT_EQ(executorWaitedOn(nullptr), nullptr);
+  EXPECT_EQ(executorWaitedOn(AST.body("f")), nullptr) << "not a member call";
+}
+
 TEST(WorkEndsTest, WaitsIncludeTheConditionOfAWaitingLoop) {
   TestAST AST(std::string(Helpers) + R"cpp(
     void f(std::condition_variable &cv, std::unique_lock<std::mutex> &lk,
