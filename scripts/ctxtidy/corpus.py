@@ -62,12 +62,14 @@ def catalogue_types():
     return [(name, role) for role, name in rows if role != "ScopeGuard"]
 
 
-def use_pattern(exclude=()):
+def use_pattern(exclude=(), extra=()):
     """A regex matching the unqualified name of every catalogue context type
     as a whole word (so get_stop_token and CallbackServerContext are not
     counted as stop_token and ServerContext), less the names in exclude (a
-    package's own classes that happen to share one)."""
-    names = sorted({n.split("::")[-1] for n, _ in catalogue_types()} - set(exclude),
+    package's own classes that happen to share one), plus the names in extra
+    (a project's own context types, configured through .clang-tidy)."""
+    names = sorted(({n.split("::")[-1] for n, _ in catalogue_types()} - set(exclude)) |
+                   {n.split("::")[-1] for n in extra},
                    key=len, reverse=True)
     return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, names)))
 
