@@ -99,15 +99,15 @@ void DetachedRefCaptureCheck::registerMatchers(MatchFinder *Finder) {
   // index, so no site is found in them: the template is analysed as written.
   // (The isInTemplateInstantiation() matcher would index the parents of the
   // whole translation unit, system headers included, on every call.)
-  Finder->addMatcher(cxxConstructExpr(hasType(cxxRecordDecl(hasAnyName(
-                                          "::std::thread", "::std::jthread"))))
+  std::vector<std::string> Threads = libraryTypeNames(LibraryRole::Thread);
+  std::vector<llvm::StringRef> Names(Threads.begin(), Threads.end());
+  Finder->addMatcher(cxxConstructExpr(hasType(cxxRecordDecl(hasAnyName(Names))))
                          .bind("thread"),
                      this);
   // In a template, a thread built from a lambda of dependent type is not
   // resolved yet.
   Finder->addMatcher(
-      cxxUnresolvedConstructExpr(
-          hasType(cxxRecordDecl(hasAnyName("::std::thread", "::std::jthread"))))
+      cxxUnresolvedConstructExpr(hasType(cxxRecordDecl(hasAnyName(Names))))
           .bind("thread"),
       this);
   Finder->addMatcher(callExpr(argumentCountAtLeast(1)).bind("call"), this);

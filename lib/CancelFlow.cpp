@@ -5,6 +5,7 @@
 #include "lib/ExprShapes.h"
 #include "lib/ValueOrigin.h"
 #include "lib/ValueUses.h"
+#include "lib/WorkEnds.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -110,11 +111,8 @@ struct CancelFlow::Impl {
   const Stmt *Body;
   ValueUses Uses;
 
-  /// keptWorkStartedBy's answers: the points after which the work a kept
-  /// object holds has ended, or none for an object released some other way.
-  llvm::DenseMap<const VarDecl *,
-                 std::optional<llvm::SmallVector<const Stmt *, 2>>>
-      WorkEnds;
+  /// Where the work held by the body's locals ends.
+  WorkEnds Ends;
 
   /// calleeKeepsCopyOf's answers, by parameter.
   llvm::DenseMap<const ParmVarDecl *, bool> KeepsCopy;
@@ -126,8 +124,8 @@ struct CancelFlow::Impl {
 
   Impl(const ContextModel &M, const FunctionNameSet &S, const ParentIndex &PI,
        const Stmt *B)
-      : Model(M), Sync(S), Parents(PI), Ctx(PI.context()), Body(B),
-        Uses(PI, B) {}
+      : Model(M), Sync(S), Parents(PI), Ctx(PI.context()), Body(B), Uses(PI, B),
+        Ends(Uses) {}
 
   bool isLocalVar(const Decl *D) const { return Uses.isLocalVar(D); }
   Climbed climb(const Expr *E) const { return ctx::climb(E, Parents); }
@@ -265,379 +263,33 @@ struct CancelFlow::Impl {
     if (const auto *CE = dyn_cast<CXXConstructExpr>(PE)) {
       // PPL's task constructors take the token as a task_options, which
       // converts from it: look at the task the options go to.
-      if (isTaskOptionsType(CE->getType()))
+      if (hasLibraryRole(CE->getType(), LibraryRole::TaskOptions))
         if (const auto *Task = climb(CE).Parent.get<CXXConstructExpr>())
           CE = Task;
       QualType T = CE->getType();
       RunsArg = CE->getNumArgs() > 0 && CE->getArg(0) == Arg;
-      if (isStdThreadType(T) || isWaitableTaskType(T)) {
+      bool Thread = hasLibraryRole(T, LibraryRole::Thread);
+      if (Thread || hasLibraryRole(T, LibraryRole::Task)) {
         Climbed Up = climb(CE);
         V = Up.Conditional ? nullptr : Up.Parent.get<VarDecl>();
-        if (!V && !Up.Conditional && isStdThreadType(T))
+        if (!V && !Up.Conditional && Thread)
           if (const auto *Fill =
                   dyn_cast_or_null<CXXMemberCallExpr>(Up.Parent.get<Expr>()))
             if (Fill->getNumArgs() > 0 && Fill->getArg(0) == Up.Top)
-              V = threadContainerFilledBy(Fill);
+              V = Ends.threadContainerFilledBy(Fill);
       }
     } else if (const auto *Fill = dyn_cast<CXXMemberCallExpr>(PE)) {
       RunsArg = Fill->getNumArgs() > 0 && Fill->getArg(0) == Arg;
-      V = threadContainerFilledBy(Fill);
+      V = Ends.threadContainerFilledBy(Fill);
     }
     if (!V || !isLocalVar(V) || V->isStaticLocal() ||
         V->getType()->isReferenceType())
       return nullptr;
-    if (isWaitableTaskType(V->getType()) ? C != Carry::Token
-                                         : C != Carry::TokenCarrier || !RunsArg)
+    if (hasLibraryRole(V->getType(), LibraryRole::Task)
+            ? C != Carry::Token
+            : C != Carry::TokenCarrier || !RunsArg)
       return nullptr;
-    auto [It, New] = WorkEnds.try_emplace(V);
-    if (New)
-      It->second = workEndsOf(V);
-    return It->second ? V : nullptr;
-  }
-
-  /// The local container of threads that \p Call adds a thread to.
-  const VarDecl *threadContainerFilledBy(const CXXMemberCallExpr *Call) {
-    static const llvm::StringSet<> Fills = {"emplace_back", "push_back",
-                                            "emplace_front", "push_front"};
-    const CXXMethodDecl *M = Call->getMethodDecl();
-    if (!M || !M->getIdentifier() || !Fills.contains(M->getName()))
-      return nullptr;
-    const auto *DRE = dyn_cast<DeclRefExpr>(
-        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
-    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (!V || !isThreadContainerType(V->getType()))
-      return nullptr;
-    return V;
-  }
-
-  std::optional<llvm::SmallVector<const Stmt *, 2>>
-  workEndsOf(const VarDecl *V) {
-    if (isStdThreadType(V->getType()))
-      return joinPointsOf(V);
-    if (isThreadContainerType(V->getType()))
-      return loopJoinPointsOf(V);
-    if (isWaitableTaskType(V->getType())) {
-      llvm::SmallVector<const Stmt *, 2> Waits;
-      llvm::SmallPtrSet<const VarDecl *, 4> Seen;
-      if (!collectWaitPoints(V, Waits, Seen, 0))
-        return std::nullopt;
-      return Waits;
-    }
-    return std::nullopt;
-  }
-
-  /// True if \p S is `X.join();` or `if (X.joinable()) X.join();`, for the
-  /// object \p IsX accepts, in braces or not; in braces the join comes
-  /// first (`if (t.joinable()) { t.join(); log(); }`).
-  static bool isJoinStatement(const Stmt *S,
-                              llvm::function_ref<bool(const Expr *)> IsX) {
-    for (unsigned Guard = 0; S && Guard < 8; ++Guard) {
-      if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-        if (CS->body_empty())
-          return false;
-        S = CS->body_front();
-        continue;
-      }
-      if (const auto *If = dyn_cast<IfStmt>(S)) {
-        const auto *Cond = dyn_cast_or_null<CXXMemberCallExpr>(
-            If->getCond() ? If->getCond()->IgnoreImplicit() : nullptr);
-        if (If->getElse() || If->getInit() || If->getConditionVariable() ||
-            If->isConsteval() || methodName(Cond) != "joinable" ||
-            !IsX(Cond->getImplicitObjectArgument()))
-          return false;
-        S = If->getThen();
-        continue;
-      }
-      const auto *E = dyn_cast<Expr>(S);
-      const auto *Call =
-          E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
-      return methodName(Call) == "join" &&
-             IsX(Call->getImplicitObjectArgument());
-    }
-    return false;
-  }
-
-  /// True if \p S contains a statement that leaves the loop body early
-  /// (break, continue, return, goto, throw, co_return). A break inside a
-  /// nested loop or switch, or a continue inside a nested loop, stays
-  /// inside it.
-  static bool mayLeaveEarly(const Stmt *S, bool InLoop = false,
-                            bool InSwitch = false, unsigned Depth = 0) {
-    if (!S)
-      return false;
-    if (Depth > 64)
-      return true;
-    if (isa<BreakStmt>(S))
-      return !InLoop && !InSwitch;
-    if (isa<ContinueStmt>(S))
-      return !InLoop;
-    if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr, CoreturnStmt>(
-            S))
-      return true;
-    if (isa<LambdaExpr>(S))
-      return false;
-    bool Loop = InLoop || isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-    bool Switch = InSwitch || isa<SwitchStmt>(S);
-    for (const Stmt *Child : S->children())
-      if (mayLeaveEarly(Child, Loop, Switch, Depth + 1))
-        return true;
-    return false;
-  }
-
-  /// True if the loop body \p Body joins the object \p IsX accepts on every
-  /// iteration: it is a join statement (see isJoinStatement), or a block
-  /// with one among its statements and nothing that leaves it early.
-  static bool loopBodyJoins(const Stmt *Body,
-                            llvm::function_ref<bool(const Expr *)> IsX) {
-    if (mayLeaveEarly(Body))
-      return false;
-    if (isJoinStatement(Body, IsX))
-      return true;
-    const auto *CS = dyn_cast_or_null<CompoundStmt>(Body);
-    if (!CS)
-      return false;
-    return llvm::any_of(CS->body(),
-                        [&](const Stmt *S) { return isJoinStatement(S, IsX); });
-  }
-
-  /// Every `t.join()` of the local thread \p V, and the `t.joinable()` of
-  /// `if (t.joinable()) t.join();` (the thread is joinable until joined, so
-  /// the branch that skips the join is never taken); none if anything but
-  /// join() and queries touches \p V (a detach, move, swap, assignment,
-  /// alias, use inside a lambda).
-  std::optional<llvm::SmallVector<const Stmt *, 2>>
-  joinPointsOf(const VarDecl *V) {
-    static const llvm::StringSet<> Queries = {
-        "join",           "joinable",        "get_id",      "native_handle",
-        "get_stop_token", "get_stop_source", "request_stop"};
-    llvm::SmallVector<const Stmt *, 2> Joins;
-    std::optional<llvm::ArrayRef<const DeclRefExpr *>> Refs =
-        Uses.refsOutsideLambdas(V);
-    if (!Refs)
-      return std::nullopt;
-    for (const DeclRefExpr *R : *Refs) {
-      const CXXMemberCallExpr *Call = memberCallOn(R);
-      llvm::StringRef Name = methodName(Call);
-      if (!Queries.contains(Name))
-        return std::nullopt;
-      if (Name == "join") {
-        Joins.push_back(Call);
-        continue;
-      }
-      if (Name != "joinable")
-        continue;
-      Climbed Cond = climb(Call);
-      const auto *If = Cond.Parent.get<IfStmt>();
-      if (If && If->getCond() == Cond.Top &&
-          isJoinStatement(If, [&](const Expr *X) { return refersTo(X, V); }))
-        Joins.push_back(Call);
-    }
-    return Joins;
-  }
-
-  /// True if every use of the loop's element \p Each in \p Body is a
-  /// join() or a query: it is not detached, moved, swapped or passed on.
-  bool onlyJoinedIn(const Stmt *Body, const VarDecl *Each) {
-    static const llvm::StringSet<> JoinUses = {"join", "joinable", "get_id"};
-    for (const DeclRefExpr *R : Uses.refsTo(Each))
-      if (containsStmt(Body, R) &&
-          (Uses.inNestedLambda(R) ||
-           !JoinUses.contains(methodName(memberCallOn(R)))))
-        return false;
-    return true;
-  }
-
-  /// The loops that join every thread of the local container \p V:
-  /// `for (auto &t : v) t.join();` and `for (size_t i = 0; i < n; ++i)
-  /// v[i].join();`, the join optionally guarded by `joinable()`, the body
-  /// free of break, continue, return, goto and throw. A path that reaches
-  /// such a loop runs it to its end, so the loop's first element (the range
-  /// or the index declaration) is where the threads have ended. The bound
-  /// of an index loop is taken on trust: a loop that joins only some of the
-  /// threads is not told apart.
-  /// None if anything but filling, size queries and these loops touches
-  /// \p V.
-  std::optional<llvm::SmallVector<const Stmt *, 2>>
-  loopJoinPointsOf(const VarDecl *V) {
-    static const llvm::StringSet<> Allowed = {
-        "emplace_back", "push_back", "emplace_front", "push_front",
-        "reserve",      "size",      "empty",         "capacity"};
-    llvm::SmallVector<const Stmt *, 2> Joins;
-    std::optional<llvm::ArrayRef<const DeclRefExpr *>> Refs =
-        Uses.refsOutsideLambdas(V);
-    if (!Refs)
-      return std::nullopt;
-    for (const DeclRefExpr *R : *Refs) {
-      Climbed Up = climb(R);
-      if (Up.Moved || Up.Copied || Up.Conditional)
-        return std::nullopt;
-      if (Allowed.contains(methodName(memberCallOn(R))))
-        continue;
-      // The range of a range-based for: the parent is the loop, or (with
-      // implicit code) the loop's `auto &&__range = v;`.
-      const auto *FR = Up.Parent.get<CXXForRangeStmt>();
-      if (const auto *Range = Up.Parent.get<VarDecl>())
-        if (const auto *DS =
-                parentOf(DynTypedNode::create(*Range)).get<DeclStmt>())
-          if (const auto *Loop = parentOf(DS).get<CXXForRangeStmt>())
-            if (Loop->getRangeStmt() == DS)
-              FR = Loop;
-      if (FR) {
-        const VarDecl *Each =
-            FR->getLoopVarStmt() ? FR->getLoopVariable() : nullptr;
-        if (FR->getRangeInit() &&
-            FR->getRangeInit()->IgnoreParenImpCasts() ==
-                Up.Top->IgnoreParenImpCasts() &&
-            Each && Each->getType()->isReferenceType() && FR->getRangeStmt() &&
-            onlyJoinedIn(FR->getBody(), Each) &&
-            loopBodyJoins(FR->getBody(),
-                          [&](const Expr *X) { return refersTo(X, Each); })) {
-          Joins.push_back(FR->getRangeStmt());
-          continue;
-        }
-        return std::nullopt;
-      }
-      if (const auto *Sub = Up.Parent.get<CXXOperatorCallExpr>())
-        if (Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2 &&
-            Sub->getArg(0) == Up.Top) {
-          llvm::StringRef Name = methodName(memberCallOn(Sub));
-          if (Name == "joinable" || Name == "get_id")
-            continue;
-          if (Name == "join")
-            if (const ForStmt *Loop = indexLoopJoining(Sub, V)) {
-              Joins.push_back(Loop->getInit());
-              continue;
-            }
-        }
-      return std::nullopt;
-    }
-    return Joins;
-  }
-
-  /// The loop `for (T i = 0; i < n; ++i) v[i].join();` (or `i != n`,
-  /// `i++`) whose body is the join of the element \p Sub names.
-  const ForStmt *indexLoopJoining(const CXXOperatorCallExpr *Sub,
-                                  const VarDecl *V) {
-    const auto *IRef =
-        dyn_cast<DeclRefExpr>(Sub->getArg(1)->IgnoreParenImpCasts());
-    const auto *I = IRef ? dyn_cast<VarDecl>(IRef->getDecl()) : nullptr;
-    if (!I)
-      return nullptr;
-    // Climb from the subscript to the loop that holds it as its body.
-    DynTypedNode Cur = DynTypedNode::create(*Sub);
-    const ForStmt *Loop = nullptr;
-    for (unsigned Guard = 0; Guard < 32 && !Loop; ++Guard) {
-      DynTypedNode P = parentOf(Cur);
-      if (!P.get<Stmt>())
-        return nullptr;
-      if (const auto *F = P.get<ForStmt>())
-        Loop = F;
-      Cur = P;
-    }
-    if (!Loop || !Loop->getBody())
-      return nullptr;
-    const auto *Init = dyn_cast_or_null<DeclStmt>(Loop->getInit());
-    if (!Init || !Init->isSingleDecl() || Init->getSingleDecl() != I ||
-        !I->getInit())
-      return nullptr;
-    Expr::EvalResult Zero;
-    if (I->getInit()->isValueDependent() ||
-        !I->getInit()->EvaluateAsInt(Zero, Ctx) || !Zero.Val.getInt().isZero())
-      return nullptr;
-    const auto *Cond = dyn_cast_or_null<BinaryOperator>(
-        Loop->getCond() ? Loop->getCond()->IgnoreImplicit() : nullptr);
-    if (!Cond || (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE) ||
-        !refersTo(Cond->getLHS(), I))
-      return nullptr;
-    const auto *Inc = dyn_cast_or_null<UnaryOperator>(
-        Loop->getInc() ? Loop->getInc()->IgnoreImplicit() : nullptr);
-    if (!Inc || !Inc->isIncrementOp() || !refersTo(Inc->getSubExpr(), I))
-      return nullptr;
-    auto IsElement = [&](const Expr *X) {
-      const auto *S = dyn_cast<CXXOperatorCallExpr>(X->IgnoreImplicit());
-      return S && S->getOperator() == OO_Subscript && S->getNumArgs() == 2 &&
-             refersTo(S->getArg(0), V) && refersTo(S->getArg(1), I);
-    };
-    return loopBodyJoins(Loop->getBody(), IsElement) ? Loop : nullptr;
-  }
-
-  /// Adds to \p Waits every `wait()` and `get()` on the local task \p V
-  /// and on the local tasks that depend on it: its continuations
-  /// (`auto u = t.then(f);`) and the tasks that join it with others
-  /// (`auto all = t && u;`). A task that depends on \p V completes only
-  /// after \p V has (`&&` may complete early when one of its tasks is
-  /// cancelled or fails). False if \p V may come to hold other work: it is
-  /// assigned, moved from, swapped or passed by non-const reference, or used
-  /// inside a lambda; a dependent task for which that holds adds no waits.
-  bool collectWaitPoints(const VarDecl *V,
-                         llvm::SmallVectorImpl<const Stmt *> &Waits,
-                         llvm::SmallPtrSetImpl<const VarDecl *> &Seen,
-                         unsigned Depth) {
-    if (Depth > 8 || !Seen.insert(V).second)
-      return true;
-    std::optional<llvm::ArrayRef<const DeclRefExpr *>> Refs =
-        Uses.refsOutsideLambdas(V);
-    if (!Refs)
-      return false;
-    auto AddDependent = [&](const VarDecl *D) {
-      llvm::SmallVector<const Stmt *, 2> More;
-      if (D && collectWaitPoints(D, More, Seen, Depth + 1))
-        Waits.append(More.begin(), More.end());
-    };
-    for (const DeclRefExpr *R : *Refs) {
-      Climbed Up = climb(R);
-      if (Up.Moved)
-        return false;
-      if (Up.Conditional)
-        continue;
-      if (const auto *Op = Up.Parent.get<CXXOperatorCallExpr>()) {
-        if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-            Op->getArg(0) == Up.Top)
-          return false;
-        if (Op->getOperator() == OO_AmpAmp) {
-          // The outermost `&&` of `a && b && c`, and the task it builds.
-          Climbed Top = climb(Op);
-          while (const auto *Outer = Top.Parent.get<CXXOperatorCallExpr>()) {
-            if (Outer->getOperator() != OO_AmpAmp)
-              break;
-            Top = climb(Outer);
-          }
-          AddDependent(dependentTask(Top));
-        }
-        continue;
-      }
-      if (const CXXMemberCallExpr *Call = memberCallOn(R)) {
-        llvm::StringRef Name = methodName(Call);
-        if (Name == "wait" || Name == "get")
-          Waits.push_back(Call);
-        else if (Name == "then")
-          AddDependent(dependentTask(climb(Call)));
-        continue;
-      }
-      // An argument: a copy or a const reference leaves V as it is.
-      if (const auto *Call = Up.Parent.get<Expr>();
-          Call && isa<CallExpr, CXXConstructExpr>(Call)) {
-        bool IsObject = false;
-        auto P = parameterOf(Call, Up.Top, IsObject);
-        QualType Param =
-            P ? P->first->getParamDecl(P->second)->getType() : QualType();
-        if (IsObject)
-          continue;
-        if (Param.isNull() || (Param->isReferenceType() &&
-                               !Param.getNonReferenceType().isConstQualified()))
-          return false;
-      }
-    }
-    return true;
-  }
-
-  /// The local task that the expression \p Up climbed from initializes.
-  const VarDecl *dependentTask(const Climbed &Up) {
-    const auto *D = Up.Parent.get<VarDecl>();
-    if (!D || Up.Conditional || !isLocalVar(D) || D->isStaticLocal() ||
-        D->getType()->isReferenceType() || !isWaitableTaskType(D->getType()))
-      return nullptr;
-    return D;
+    return Ends.endsOf(V) ? V : nullptr;
   }
 
   void addAlias(const ValueDecl *V, Carry C, const Stmt *Boundary,
@@ -953,8 +605,8 @@ std::optional<unsigned> callableElement(QualType T) {
     return std::nullopt;
   std::optional<unsigned> Found;
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
-    llvm::StringRef Name = Spec->getName();
-    if (Name == "pair" || Name == "tuple") {
+    if (const LibraryTypeInfo *Lib = libraryTypeOf(Spec);
+        Lib && Lib->Role == LibraryRole::Tuple) {
       unsigned I = 0;
       for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
         if (A.getKind() == TemplateArgument::Pack) {
@@ -1173,7 +825,7 @@ HandleFlow CancelFlow::analyse(const CancelHandle &H) {
       continue;
     Flow.StartWork[S] = T;
     if (SeenWork.insert(T).second)
-      for (const Stmt *J : *P->WorkEnds[T])
+      for (const Stmt *J : *P->Ends.endsOf(T))
         Flow.WorkEnds.push_back({T, J});
   }
   return Flow;

@@ -15,14 +15,6 @@ namespace clang::tidy::ctx {
 
 namespace {
 
-/// Member functions the standard declares non-const although a library may
-/// declare them const (libstdc++ 12 has 'bool request_stop() const'). A fix
-/// must compile against every conforming library.
-const char *const NonConstByStandard[] = {
-    "std::stop_source::request_stop",
-    "std::stop_source::swap",
-};
-
 bool isContextFamily(const ContextTypeInfo *Info) {
   if (!Info)
     return false;
@@ -80,7 +72,7 @@ bool keepsThisAlive(const LambdaExpr *L) {
     if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
       continue;
     const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
-    if (!VD || recordNameOf(VD->getType()) != "std::shared_ptr")
+    if (!VD || !hasLibraryRole(VD->getType(), LibraryRole::SharedPointer))
       continue;
     if (containsSharedFromThis(VD->getInit()))
       return true;
@@ -113,7 +105,7 @@ TypeFacts factsOf(QualType T, const ContextModel &Model,
   F.Info = N.Info;
   // A shared_ptr copy shares ownership of the context; other wrappers
   // (optional, unique_ptr, structs) are reported without a copy fix.
-  F.CopyOwns = !N.NonOwning && recordNameOf(T) == "std::shared_ptr";
+  F.CopyOwns = !N.NonOwning && hasLibraryRole(T, LibraryRole::SharedPointer);
   return F;
 }
 
@@ -422,8 +414,7 @@ CopyUse classifyCopyUse(const Expr *Use, const ParentIndex &Parents) {
         return CopyUse::Other;
       if (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator())
         return CopyUse::Other;
-      std::string Name = qualifiedNameOf(M);
-      if (!M->isConst() || llvm::is_contained(NonConstByStandard, Name))
+      if (!M->isConst() || isNonConstByStandard(M))
         return CopyUse::NonConstCall;
       return CopyUse::Read;
     }

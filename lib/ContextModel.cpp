@@ -123,6 +123,21 @@ const char DefaultSynchronousCalls[] =
     "std::condition_variable_any::wait;std::condition_variable_any::wait_for;"
     "std::condition_variable_any::wait_until";
 
+// Each entry was checked against the library's declarations: Boost 1.81
+// (boost/asio/post.hpp, dispatch.hpp, defer.hpp, co_spawn.hpp), folly
+// (folly/Executor.h, folly/futures/Future.h).
+const char *const DefaultDetachingCalls[] = {
+    "boost::asio::post",
+    "boost::asio::dispatch",
+    "boost::asio::defer",
+    "boost::asio::co_spawn",
+    "boost::asio::io_context::post",
+    "boost::asio::io_context::dispatch",
+    "folly::Executor::add",
+    "folly::via",
+    nullptr,
+};
+
 namespace {
 
 /// How each catalogue type is asked whether cancellation was requested,
@@ -429,13 +444,6 @@ const ContextTypeInfo *ContextModel::classify(QualType T,
   return classify(T->getAsCXXRecordDecl(), Ctx);
 }
 
-namespace {
-bool isNonOwningWrapper(llvm::StringRef Name) {
-  return Name == "std::reference_wrapper" || Name == "std::span" ||
-         Name == "std::basic_string_view" || Name == "gsl::not_null";
-}
-} // namespace
-
 ContextModel::Nested ContextModel::findInside(QualType T,
                                               const ASTContext &Ctx) const {
   llvm::SmallPtrSet<const Type *, 16> Seen;
@@ -476,7 +484,8 @@ ContextModel::Nested ContextModel::findInside(QualType T,
     if (!RD)
       continue;
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
-      bool Wrapper = isNonOwningWrapper(qualifiedNameOf(RD));
+      const LibraryTypeInfo *Lib = libraryTypeOf(RD);
+      bool Wrapper = Lib && Lib->Role == LibraryRole::NonOwningWrapper;
       for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
         if (Arg.getKind() == TemplateArgument::Type)
           Work.push_back({Arg.getAsType(), NonOwning || Wrapper, I.Depth + 1});
@@ -578,6 +587,145 @@ std::string ContextModel::cancelExpression(const ContextTypeInfo &Info,
   if (Info.CancelCall.empty())
     return "";
   return (Object + "." + Info.CancelCall).str();
+}
+
+//===----------------------------------------------------------------------===//
+// Library types
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+using LR = LibraryRole;
+
+// The library types the analyses recognise. Each row was checked against
+// the library's own headers, like the catalogue above. BlockingMembers lists
+// the members that block until other work is done ("wait*": every member
+// that starts with "wait").
+const LibraryTypeInfo LibraryCatalogue[] = {
+    {LR::Thread, "std::thread", "join", ""},
+    {LR::Thread, "std::jthread", "join", ""},
+    // A task's wait() and get() end its own work (lib/WorkEnds); they are
+    // not listed among the blocking waits, which stand for any work.
+    {LR::Task, "pplx::task", "", ""},
+    {LR::Task, "Concurrency::task", "", ""},
+    {LR::Task, "concurrency::task", "", ""},
+    {LR::TaskOptions, "pplx::task_options", "", ""},
+    {LR::TaskOptions, "Concurrency::task_options", "", ""},
+    {LR::TaskOptions, "concurrency::task_options", "", ""},
+    // libstdc++ declares wait() in the base of both futures.
+    {LR::Future, "std::future", "get;wait*", ""},
+    {LR::Future, "std::shared_future", "get;wait*", ""},
+    {LR::Future, "std::__basic_future", "get;wait*", ""},
+    {LR::Executor, "boost::asio::execution_context", "", ""},
+    {LR::Executor, "boost::asio::io_context", "run", ""},
+    {LR::Executor, "boost::asio::thread_pool", "join;wait", ""},
+    {LR::Executor, "folly::Executor", "", ""},
+    {LR::Synchronizer, "std::condition_variable", "wait*", ""},
+    {LR::Synchronizer, "std::condition_variable_any", "wait*", ""},
+    {LR::Synchronizer, "std::latch", "wait*", ""},
+    {LR::Synchronizer, "std::barrier", "arrive_and_wait;wait", ""},
+    {LR::Synchronizer, "absl::Notification", "WaitForNotification*", ""},
+    {LR::SequenceContainer, "std::vector", "", ""},
+    {LR::SequenceContainer, "std::deque", "", ""},
+    {LR::SequenceContainer, "std::list", "", ""},
+    {LR::Tuple, "std::pair", "", ""},
+    {LR::Tuple, "std::tuple", "", ""},
+    {LR::FunctionWrapper, "std::function", "", ""},
+    {LR::SharedPointer, "std::shared_ptr", "", ""},
+    {LR::NonOwningWrapper, "std::reference_wrapper", "",
+     "std::reference_wrapper"},
+    {LR::NonOwningWrapper, "std::span", "", "view"},
+    {LR::NonOwningWrapper, "std::basic_string_view", "", "view"},
+    {LR::NonOwningWrapper, "gsl::not_null", "", "view"},
+    {LR::DetachedCompletion, "boost::asio::detached_t", "", ""},
+};
+
+const llvm::StringMap<const LibraryTypeInfo *> &libraryByName() {
+  static const llvm::StringMap<const LibraryTypeInfo *> ByName = [] {
+    llvm::StringMap<const LibraryTypeInfo *> M;
+    for (const LibraryTypeInfo &Row : LibraryCatalogue)
+      M[Row.Name] = &Row;
+    return M;
+  }();
+  return ByName;
+}
+
+/// True if \p Name is listed in \p Members (see BlockingMembers).
+bool listedMember(llvm::StringRef Members, llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Members.split(Parts, ';', -1, false);
+  for (llvm::StringRef P : Parts) {
+    if (P.consume_back("*") ? Name.starts_with(P) : Name == P)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+const LibraryTypeInfo *libraryTypeOf(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier())
+    return nullptr;
+  return libraryByName().lookup(qualifiedNameOf(RD));
+}
+
+const LibraryTypeInfo *libraryTypeOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  QualType C = T.getNonReferenceType().getCanonicalType();
+  if (C->isPointerType())
+    return nullptr;
+  return libraryTypeOf(C->getAsCXXRecordDecl());
+}
+
+bool hasLibraryRole(QualType T, LibraryRole Role) {
+  const LibraryTypeInfo *Info = libraryTypeOf(T);
+  return Info && Info->Role == Role;
+}
+
+bool derivesFromLibraryRole(const CXXRecordDecl *RD, LibraryRole Role) {
+  for (const LibraryTypeInfo &Row : LibraryCatalogue)
+    if (Row.Role == Role && classOrBaseNamed(RD, Row.Name))
+      return true;
+  return false;
+}
+
+bool isThreadContainer(QualType T) {
+  if (!hasLibraryRole(T, LibraryRole::SequenceContainer))
+    return false;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() < 1)
+    return false;
+  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
+  return Arg.getKind() == TemplateArgument::Type &&
+         hasLibraryRole(Arg.getAsType(), LibraryRole::Thread);
+}
+
+bool isBlockingMember(const CXXMethodDecl *M) {
+  if (!M || !M->getIdentifier())
+    return false;
+  const LibraryTypeInfo *Info = libraryTypeOf(M->getParent());
+  return Info && listedMember(Info->BlockingMembers, M->getName());
+}
+
+std::vector<std::string> libraryTypeNames(LibraryRole Role) {
+  std::vector<std::string> Out;
+  for (const LibraryTypeInfo &Row : LibraryCatalogue)
+    if (Row.Role == Role)
+      Out.push_back(std::string("::") + Row.Name);
+  return Out;
+}
+
+bool isNonConstByStandard(const CXXMethodDecl *M) {
+  static const char *const NonConst[] = {
+      "std::stop_source::request_stop",
+      "std::stop_source::swap",
+  };
+  if (!M || !M->getIdentifier())
+    return false;
+  std::string Name = qualifiedNameOf(M);
+  return llvm::is_contained(NonConst, Name);
 }
 
 } // namespace clang::tidy::ctx

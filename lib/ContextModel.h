@@ -1,9 +1,13 @@
 //===--- ContextModel.h - ctx-tidy ------------------------------*- C++ -*-===//
 //
-// What ctx-tidy knows about cancellation types: which types are tokens,
-// cancel sources, request contexts, stop callbacks, scope guards and threads,
-// how each is cancelled, how its token is handed out, and whether a copy of it
-// keeps the shared state alive. Every check asks this one model.
+// What ctx-tidy knows about the libraries it reads, in one place: which types
+// are tokens, cancel sources, request contexts, stop callbacks, scope guards
+// and threads, how each is cancelled, how its token is handed out, and
+// whether a copy of it keeps the shared state alive (the context types, which
+// users extend); and the library types around them that the analyses
+// recognise (threads, tasks, futures, executors, blocking waits, containers,
+// wrappers) with the calls that finish or detach work. Every check and
+// analysis asks this one model: no other file names a library type.
 //
 //===----------------------------------------------------------------------===//
 
@@ -96,9 +100,91 @@ llvm::StringRef roleName(ContextRole Role);
 /// ("ctx::token", ...) into a role.
 std::optional<ContextRole> roleFromAnnotation(llvm::StringRef Annotation);
 
+/// Library types around cancellation that the analyses recognise: what runs
+/// the work a token goes to, where that work ends, and how a value is held.
+enum class LibraryRole {
+  /// std::thread, std::jthread: the work ends at join().
+  Thread,
+  /// A PPL task (pplx::task, concurrency::task): wait() and get() return
+  /// once its work has ended.
+  Task,
+  /// PPL's task_options: converts from a cancellation token and carries it
+  /// into a task's constructor.
+  TaskOptions,
+  /// std::future, std::shared_future: get() and the waits block until the
+  /// work has ended.
+  Future,
+  /// Runs posted work: boost::asio::execution_context and folly::Executor,
+  /// and every class derived from one (io_context, thread_pool, ...).
+  Executor,
+  /// A synchronization object whose waits block until another thread
+  /// signals: condition variables, latch, barrier, absl::Notification.
+  Synchronizer,
+  /// A sequence container a loop can join: std::vector, std::deque,
+  /// std::list.
+  SequenceContainer,
+  /// std::pair and std::tuple.
+  Tuple,
+  /// std::function: a type-erased callable.
+  FunctionWrapper,
+  /// std::shared_ptr: a copy shares ownership of the object.
+  SharedPointer,
+  /// Refers to an object without owning it: std::reference_wrapper, and the
+  /// views std::span, std::basic_string_view, gsl::not_null.
+  NonOwningWrapper,
+  /// boost::asio::detached_t: the completion token that lets an operation
+  /// run unobserved.
+  DetachedCompletion,
+};
+
+/// One library type of the catalogue.
+struct LibraryTypeInfo {
+  LibraryRole Role;
+  /// The qualified name, as qualifiedNameOf() spells it.
+  const char *Name;
+  /// Members that block until other work is done, ';'-separated; a name
+  /// ending in '*' stands for every member that starts with it ("wait*").
+  const char *BlockingMembers;
+  /// For NonOwningWrapper: what a diagnostic calls the link
+  /// ("std::reference_wrapper", "view").
+  const char *Link;
+};
+
+/// The catalogue's entry for the class \p T names (typedefs, cv-qualifiers
+/// and references looked through, not pointers); null outside it.
+const LibraryTypeInfo *libraryTypeOf(QualType T);
+const LibraryTypeInfo *libraryTypeOf(const CXXRecordDecl *RD);
+
+/// True if \p T names a library type with role \p Role.
+bool hasLibraryRole(QualType T, LibraryRole Role);
+
+/// True if \p RD or one of its bases is a library type with role \p Role.
+bool derivesFromLibraryRole(const CXXRecordDecl *RD, LibraryRole Role);
+
+/// True if \p T is a sequence container of threads: std::vector, std::deque
+/// or std::list of std::thread or std::jthread.
+bool isThreadContainer(QualType T);
+
+/// True if \p M is a member that blocks until other work is done, by the
+/// catalogue entry of the class that declares it.
+bool isBlockingMember(const CXXMethodDecl *M);
+
+/// The names of the library types with role \p Role, for matchers
+/// ("::std::thread").
+std::vector<std::string> libraryTypeNames(LibraryRole Role);
+
+/// True if the standard declares \p M non-const although a library may
+/// declare it const (libstdc++ 12 has `bool request_stop() const`): a fix
+/// must compile against every conforming library.
+bool isNonConstByStandard(const CXXMethodDecl *M);
+
 /// The default of the SynchronousCalls option: calls that finish the work
 /// they are given before they return.
 extern const char DefaultSynchronousCalls[];
+
+/// The fire-and-forget calls known without configuration (the defaults of
+/// the DetachingCalls option); null-terminated.
+extern const char *const DefaultDetachingCalls[];
 
 /// The catalogue of context types plus the user's extensions.
 ///

@@ -4,6 +4,7 @@
 #include "lib/CaptureAnalysis.h"
 #include "lib/ExprShapes.h"
 #include "lib/ValueUses.h"
+#include "lib/WorkEnds.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -11,21 +12,6 @@
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::ctx {
-
-// Each entry was checked against the library's declarations: Boost 1.81
-// (boost/asio/post.hpp, dispatch.hpp, defer.hpp, co_spawn.hpp), folly
-// (folly/Executor.h, folly/futures/Future.h).
-const char *const DefaultDetachingCalls[] = {
-    "boost::asio::post",
-    "boost::asio::dispatch",
-    "boost::asio::defer",
-    "boost::asio::co_spawn",
-    "boost::asio::io_context::post",
-    "boost::asio::io_context::dispatch",
-    "folly::Executor::add",
-    "folly::via",
-    nullptr,
-};
 
 /// The function being analysed: its body, its CFG (built on first use) and
 /// the statements that block until other work is done.
@@ -89,46 +75,6 @@ bool isMoveOf(const Stmt *S, const VarDecl *Object) {
     if (isMoveOf(Child, Object))
       return true;
   return false;
-}
-
-void collectWaits(const Stmt *S, llvm::DenseSet<const Stmt *> &Out);
-
-void addAll(const Stmt *S, llvm::DenseSet<const Stmt *> &Out) {
-  if (!S)
-    return;
-  Out.insert(S);
-  for (const Stmt *Child : S->children())
-    addAll(Child, Out);
-}
-
-bool containsWait(const Stmt *S) {
-  if (!S)
-    return false;
-  if (DetachSiteFinder::isBlockingWait(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (containsWait(Child))
-      return true;
-  return false;
-}
-
-void collectWaits(const Stmt *S, llvm::DenseSet<const Stmt *> &Out) {
-  if (!S)
-    return;
-  if (DetachSiteFinder::isBlockingWait(S))
-    Out.insert(S);
-  const Stmt *Cond = nullptr, *Body = nullptr;
-  if (const auto *W = dyn_cast<WhileStmt>(S)) {
-    Cond = W->getCond();
-    Body = W->getBody();
-  } else if (const auto *F = dyn_cast<ForStmt>(S)) {
-    Cond = F->getCond();
-    Body = F->getBody();
-  }
-  if (Cond && containsWait(Body))
-    addAll(Cond, Out);
-  for (const Stmt *Child : S->children())
-    collectWaits(Child, Out);
 }
 
 /// Climbs from \p E as climb() does, and on through a construction that
@@ -250,9 +196,8 @@ const ValueDecl *followExecutor(const Expr *Executor, NamesContext Names,
 }
 
 bool isExecutionContextType(QualType T) {
-  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  return classOrBaseNamed(RD, "boost::asio::execution_context") ||
-         classOrBaseNamed(RD, "folly::Executor");
+  return derivesFromLibraryRole(T.getNonReferenceType()->getAsCXXRecordDecl(),
+                                LibraryRole::Executor);
 }
 
 /// The local execution context \p Executor belongs to: "io", "pool",
@@ -264,10 +209,7 @@ const VarDecl *executionContextOf(const Expr *Executor) {
         const VarDecl *VD = localObject(E);
         const CXXRecordDecl *RD =
             VD ? VD->getType()->getAsCXXRecordDecl() : nullptr;
-        return classOrBaseNamed(RD, "boost::asio::execution_context") ||
-                       classOrBaseNamed(RD, "folly::Executor")
-                   ? VD
-                   : nullptr;
+        return derivesFromLibraryRole(RD, LibraryRole::Executor) ? VD : nullptr;
       }));
 }
 
@@ -354,22 +296,6 @@ const VarDecl *resultVariable(const Expr *E, const ParentIndex &Parents) {
                                                                     : nullptr;
 }
 
-/// True if the element calls get() or wait() on \p Result, directly or on
-/// std::move(Result).
-bool waitsOn(const CFGElement &El, const VarDecl *Result) {
-  const auto *MC =
-      dyn_cast_or_null<CXXMemberCallExpr>(ExitPathAnalysis::statementOf(El));
-  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier())
-    return false;
-  llvm::StringRef N = MC->getMethodDecl()->getName();
-  if (N != "get" && N != "wait")
-    return false;
-  const Expr *Obj = ignoreTemporaries(MC->getImplicitObjectArgument());
-  if (const Expr *Moved = movedFrom(Obj))
-    Obj = Moved;
-  return localObject(Obj) == Result;
-}
-
 } // namespace
 
 DetachSiteFinder::DetachSiteFinder(const ContextModel &Model,
@@ -386,31 +312,6 @@ DetachSiteFinder::~DetachSiteFinder() = default;
 void DetachSiteFinder::reset() {
   Frames.clear();
   CalleeKinds.clear();
-}
-
-bool DetachSiteFinder::isBlockingWait(const Stmt *S) {
-  const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(S);
-  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier())
-    return false;
-  llvm::StringRef Method = MC->getMethodDecl()->getName();
-  std::string Class = qualifiedNameOf(MC->getMethodDecl()->getParent());
-  if (Class == "std::condition_variable" ||
-      Class == "std::condition_variable_any" || Class == "std::latch")
-    return Method.starts_with("wait");
-  if (Class == "std::future" || Class == "std::shared_future" ||
-      Class == "std::__basic_future")
-    return Method == "get" || Method.starts_with("wait");
-  if (Class == "std::barrier")
-    return Method == "arrive_and_wait" || Method == "wait";
-  if (Class == "absl::Notification")
-    return Method.starts_with("WaitForNotification");
-  if (Class == "std::thread" || Class == "std::jthread")
-    return Method == "join";
-  if (Class == "boost::asio::thread_pool")
-    return Method == "join" || Method == "wait";
-  if (Class == "boost::asio::io_context")
-    return Method == "run";
-  return false;
 }
 
 DetachSiteFinder::Frame *DetachSiteFinder::frameOf(const Expr *E,
@@ -437,7 +338,8 @@ DetachSiteFinder::Frame *DetachSiteFinder::frameOf(const Expr *E,
 
 std::optional<DetachSite>
 DetachSiteFinder::threadSite(const Expr *E, const ParentIndex &Parents) {
-  if (!E || E->containsErrors() || !isStdThreadType(E->getType()))
+  if (!E || E->containsErrors() ||
+      !hasLibraryRole(E->getType(), LibraryRole::Thread))
     return std::nullopt;
   llvm::SmallVector<const Expr *, 4> Args;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
@@ -448,7 +350,7 @@ DetachSiteFinder::threadSite(const Expr *E, const ParentIndex &Parents) {
   } else if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(E)) {
     Args.append(U->arg_begin(), U->arg_end());
   }
-  if (Args.empty() || isStdThreadType(Args[0]->getType()))
+  if (Args.empty() || hasLibraryRole(Args[0]->getType(), LibraryRole::Thread))
     return std::nullopt;
   Frame *F = frameOf(E, Parents);
   if (!F)
@@ -578,7 +480,7 @@ DetachSiteFinder::classifyCallee(const FunctionDecl *FD,
     if (T->isPointerType()) {
       const ContextTypeInfo *Info = Model.classify(T->getPointeeType(), Ctx);
       HasContext |= Info && Info->Role == ContextRole::RequestContext;
-    } else if (recordNameOf(T) == "std::function") {
+    } else if (hasLibraryRole(T, LibraryRole::FunctionWrapper)) {
       HasCallback = true;
     }
   }
@@ -628,8 +530,8 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
     unsigned Written = E->getNumArgs();
     while (Written > 0 && isa<CXXDefaultArgExpr>(E->getArg(Written - 1)))
       --Written;
-    if (Written < 3 || recordNameOf(E->getArg(Written - 1)->getType()) !=
-                           "boost::asio::detached_t")
+    if (Written < 3 || !hasLibraryRole(E->getArg(Written - 1)->getType(),
+                                       LibraryRole::DetachedCompletion))
       return std::nullopt;
   }
   if (CallableArg >= E->getNumArgs() || waitedAtOnce(E, Parents))
@@ -639,8 +541,9 @@ DetachSiteFinder::fireAndForgetSite(const CallExpr *E, Frame &F,
     ExitPathAnalysis *Paths = F.paths(Parents.context());
     if (Paths)
       if (std::optional<CFGPosition> At = Paths->positionOf(E))
-        if (!Paths->findExitAvoiding(
-                *At, [&](const CFGElement &El) { return waitsOn(El, Result); }))
+        if (!Paths->findExitAvoiding(*At, [&](const CFGElement &El) {
+              return waitsOn(ExitPathAnalysis::statementOf(El), Result);
+            }))
           return std::nullopt;
   }
 
@@ -696,7 +599,7 @@ DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F,
                   Model.classify(VD->getType(), Parents.context()))
             if (Info->Role == ContextRole::RequestContext)
               LocalContext = VD;
-    } else if (recordNameOf(T) == "std::function") {
+    } else if (hasLibraryRole(T, LibraryRole::FunctionWrapper)) {
       Callback = Arg;
     }
   }

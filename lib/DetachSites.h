@@ -31,9 +31,6 @@ class ASTContext;
 
 namespace clang::tidy::ctx {
 
-/// The fire-and-forget calls known without configuration.
-extern const char *const DefaultDetachingCalls[];
-
 /// What outlives the scope.
 enum class DetachKind {
   /// A std::thread or std::jthread detached by this function.
@@ -89,11 +86,6 @@ public:
   /// gRPC callback-API call.
   std::optional<DetachSite> callSite(const CallExpr *E,
                                      const ParentIndex &Parents);
-
-  /// True if \p S blocks until other work finishes: wait/get on a
-  /// condition variable, future, latch, barrier or absl::Notification, join
-  /// on a thread or thread pool, run on an io_context.
-  static bool isBlockingWait(const Stmt *S);
 
   void reset();
 

@@ -55,36 +55,6 @@ std::string recordNameOf(QualType T) {
   return "";
 }
 
-bool isStdThreadType(QualType T) {
-  std::string N = recordNameOf(T);
-  return N == "std::thread" || N == "std::jthread";
-}
-
-bool isThreadContainerType(QualType T) {
-  std::string N = recordNameOf(T);
-  if (N != "std::vector" && N != "std::deque" && N != "std::list")
-    return false;
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl());
-  if (!Spec || Spec->getTemplateArgs().size() < 1)
-    return false;
-  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
-  return Arg.getKind() == TemplateArgument::Type &&
-         isStdThreadType(Arg.getAsType());
-}
-
-bool isWaitableTaskType(QualType T) {
-  std::string N = recordNameOf(T);
-  return N == "pplx::task" || N == "Concurrency::task" ||
-         N == "concurrency::task";
-}
-
-bool isTaskOptionsType(QualType T) {
-  std::string N = recordNameOf(T);
-  return N == "pplx::task_options" || N == "Concurrency::task_options" ||
-         N == "concurrency::task_options";
-}
-
 bool isInInstantiation(const DeclContext *DC) {
   for (; DC; DC = DC->getParent()) {
     if (const auto *FD = dyn_cast<FunctionDecl>(DC))

@@ -2,7 +2,7 @@
 //
 // Small questions about the shape of expressions and types that several
 // analyses ask: what an expression is once temporaries and copies are looked
-// through, and which class a type names.
+// through, whether a call moves its argument, and which class a type names.
 //
 //===----------------------------------------------------------------------===//
 
@@ -34,24 +34,6 @@ const Expr *ignoreCopies(const Expr *E);
 /// The qualified name (see qualifiedNameOf) of the class \p T names, with
 /// references looked through; empty for pointers and non-class types.
 std::string recordNameOf(QualType T);
-
-/// True if \p T (references looked through) is std::thread or std::jthread.
-bool isStdThreadType(QualType T);
-
-/// True if \p T (references looked through) is a sequence container of
-/// threads: std::vector, std::deque or std::list of std::thread or
-/// std::jthread.
-bool isThreadContainerType(QualType T);
-
-/// True if \p T (references looked through) is a PPL task (pplx::task,
-/// concurrency::task): a handle on work whose wait() and get() return once
-/// the work has ended.
-bool isWaitableTaskType(QualType T);
-
-/// True if \p T is PPL's task_options (pplx::task_options,
-/// concurrency::task_options), which converts from a cancellation token and
-/// carries it into a task's constructor.
-bool isTaskOptionsType(QualType T);
 
 /// True if \p DC is, or is nested in, a template instantiation. Walks the
 /// declaration contexts, so unlike the isInTemplateInstantiation() matcher

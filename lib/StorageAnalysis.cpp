@@ -238,15 +238,10 @@ llvm::StringRef nonOwningLink(QualType T, const ContextModel &Model,
     const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
     if (!Spec)
       continue;
-    std::string Name = qualifiedNameOf(RD);
     llvm::StringRef Next = Link;
-    if (Next.empty()) {
-      if (Name == "std::reference_wrapper")
-        Next = "std::reference_wrapper";
-      else if (Name == "std::span" || Name == "gsl::not_null" ||
-               Name == "std::basic_string_view")
-        Next = "view";
-    }
+    if (const LibraryTypeInfo *Lib = libraryTypeOf(RD);
+        Next.empty() && Lib && Lib->Role == LibraryRole::NonOwningWrapper)
+      Next = Lib->Link;
     for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
       if (Arg.getKind() == TemplateArgument::Type)
         Work.push_back({Arg.getAsType(), Next, I.Depth + 1});

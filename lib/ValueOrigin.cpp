@@ -222,8 +222,8 @@ const ValueDecl *pointeeAt(const Expr *Init, unsigned Depth) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
     if (const CXXMethodDecl *M = MC->getMethodDecl())
       if (M->getIdentifier() && M->getName() == "get" &&
-          recordNameOf(MC->getImplicitObjectArgument()->getType()) ==
-              "std::shared_ptr")
+          hasLibraryRole(MC->getImplicitObjectArgument()->getType(),
+                         LibraryRole::SharedPointer))
         return nullptr;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());

@@ -2,6 +2,7 @@
 
 #include "lib/DetachSites.h"
 #include "lib/CaptureAnalysis.h"
+#include "lib/WorkEnds.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -431,7 +432,7 @@ TEST(DetachSitesTest, BlockingWaits) {
     unsigned B = SM.getFileOffset(C->getBeginLoc());
     unsigned E = SM.getFileOffset(C->getEndLoc());
     std::string Text = T.Code.substr(B, E - B);
-    (DetachSiteFinder::isBlockingWait(C) ? Waits : Others).push_back(Text);
+    (isBlockingWait(C) ? Waits : Others).push_back(Text);
   }
   std::sort(Waits.begin(), Waits.end());
   std::sort(Others.begin(), Others.end());
@@ -441,7 +442,7 @@ TEST(DetachSitesTest, BlockingWaits) {
   EXPECT_EQ(Others, (std::vector<std::string>{"cv.notify_all(", "fut.valid(",
                                               "io.stop(", "o.join(", "o.wait(",
                                               "t.detach(", "t.joinable("}));
-  EXPECT_FALSE(DetachSiteFinder::isBlockingWait(nullptr));
+  EXPECT_FALSE(isBlockingWait(nullptr));
 }
 
 } // namespace

@@ -1,0 +1,258 @@
+//===--- LoopShapes.cpp - ctx-tidy ----------------------------------------===//
+
+#include "lib/LoopShapes.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::tidy::ctx {
+
+namespace {
+
+/// How deep a loop body is searched for jumps and steps. Statements nested
+/// deeper count as a jump out (mayLeaveEarly says yes) and as no step
+/// (a loop is not taken for counted): both the safe answer.
+constexpr unsigned MaxNesting = 64;
+
+const VarDecl *variableOf(const Expr *E) {
+  const auto *DRE =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
+bool leaves(const Stmt *S, bool InLoop, bool InSwitch, bool ContinueLeaves,
+            unsigned Depth) {
+  if (!S)
+    return false;
+  if (Depth > MaxNesting)
+    return true;
+  if (isa<BreakStmt>(S))
+    return !InLoop && !InSwitch;
+  if (isa<ContinueStmt>(S))
+    return ContinueLeaves && !InLoop;
+  if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr, CoreturnStmt>(
+          S))
+    return true;
+  if (isa<LambdaExpr>(S))
+    return false;
+  bool Loop = InLoop || isLoop(S);
+  bool Switch = InSwitch || isa<SwitchStmt>(S);
+  for (const Stmt *Child : S->children())
+    if (leaves(Child, Loop, Switch, ContinueLeaves, Depth + 1))
+      return true;
+  return false;
+}
+
+/// The comparisons a loop condition bounds the loop with: the condition
+/// itself, or the operands of a conjunction.
+void boundingComparisons(const Expr *E,
+                         llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (!E)
+    return;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *W = dyn_cast<ExprWithCleanups>(E))
+    E = W->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() == BO_LAnd) {
+      boundingComparisons(BO->getLHS(), Out);
+      boundingComparisons(BO->getRHS(), Out);
+      return;
+    }
+    if (BO->isComparisonOp())
+      Out.push_back(BO);
+    return;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if (Op->isComparisonOp())
+      Out.push_back(Op);
+}
+
+/// The variables a comparison compares, on either side.
+void comparedVariables(const Expr *Comparison,
+                       llvm::SmallPtrSetImpl<const VarDecl *> &Out) {
+  const Expr *Sides[2] = {nullptr, nullptr};
+  if (const auto *BO = dyn_cast<BinaryOperator>(Comparison)) {
+    Sides[0] = BO->getLHS();
+    Sides[1] = BO->getRHS();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Comparison)) {
+    if (Op->getNumArgs() == 2) {
+      Sides[0] = Op->getArg(0);
+      Sides[1] = Op->getArg(1);
+    }
+  }
+  for (const Expr *Side : Sides) {
+    // `++i < n` compares i too.
+    if (const auto *UO = dyn_cast_or_null<UnaryOperator>(
+            Side ? Side->IgnoreParenImpCasts() : nullptr))
+      if (UO->isIncrementDecrementOp())
+        Side = UO->getSubExpr();
+    if (const VarDecl *V = variableOf(Side))
+      Out.insert(V);
+  }
+}
+
+bool mentions(const Stmt *S, const VarDecl *V, unsigned Depth = 0) {
+  if (!S || Depth > MaxNesting)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE->getDecl() == V;
+  for (const Stmt *Child : S->children())
+    if (mentions(Child, V, Depth + 1))
+      return true;
+  return false;
+}
+
+/// The variable \p S steps, if it is a step: `++i`, `i--`, `i += n`,
+/// `it = std::next(it)`, `std::advance(it, n)`, or the same through
+/// overloaded operators of an iterator.
+const VarDecl *steppedBy(const Stmt *S) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    return UO->isIncrementDecrementOp() ? variableOf(UO->getSubExpr())
+                                        : nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->getOpcode() == BO_AddAssign || BO->getOpcode() == BO_SubAssign)
+      return variableOf(BO->getLHS());
+    if (BO->getOpcode() == BO_Assign)
+      if (const VarDecl *V = variableOf(BO->getLHS()))
+        return mentions(BO->getRHS(), V) ? V : nullptr;
+    return nullptr;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+    switch (Op->getOperator()) {
+    case OO_PlusPlus:
+    case OO_MinusMinus:
+    case OO_PlusEqual:
+    case OO_MinusEqual:
+      return Op->getNumArgs() >= 1 ? variableOf(Op->getArg(0)) : nullptr;
+    case OO_Equal:
+      if (Op->getNumArgs() == 2)
+        if (const VarDecl *V = variableOf(Op->getArg(0)))
+          return mentions(Op->getArg(1), V) ? V : nullptr;
+      return nullptr;
+    default:
+      return nullptr;
+    }
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *F = Call->getDirectCallee())
+      if (F->getIdentifier() && F->getName() == "advance" &&
+          F->isInStdNamespace() && Call->getNumArgs() >= 1)
+        return variableOf(Call->getArg(0));
+  return nullptr;
+}
+
+void collectSteps(const Stmt *S, llvm::SmallPtrSetImpl<const VarDecl *> &Out,
+                  unsigned Depth = 0) {
+  if (!S || Depth > MaxNesting || isa<LambdaExpr>(S))
+    return;
+  if (const VarDecl *V = steppedBy(S))
+    Out.insert(V);
+  for (const Stmt *Child : S->children())
+    collectSteps(Child, Out, Depth + 1);
+}
+
+bool isCounted(const Stmt *Loop, const Expr *Cond) {
+  llvm::SmallVector<const Expr *, 2> Comparisons;
+  boundingComparisons(Cond, Comparisons);
+  if (Comparisons.empty())
+    return false;
+  llvm::SmallPtrSet<const VarDecl *, 4> Compared;
+  for (const Expr *C : Comparisons)
+    comparedVariables(C, Compared);
+  if (Compared.empty())
+    return false;
+  llvm::SmallPtrSet<const VarDecl *, 4> Stepped;
+  collectSteps(Cond, Stepped);
+  collectSteps(loopBody(Loop), Stepped);
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    collectSteps(For->getInc(), Stepped);
+  return llvm::any_of(Compared,
+                      [&](const VarDecl *V) { return Stepped.contains(V); });
+}
+
+} // namespace
+
+bool isLoop(const Stmt *S) {
+  return isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *F = dyn_cast_or_null<ForStmt>(Loop))
+    return F->getBody();
+  if (const auto *W = dyn_cast_or_null<WhileStmt>(Loop))
+    return W->getBody();
+  if (const auto *D = dyn_cast_or_null<DoStmt>(Loop))
+    return D->getBody();
+  if (const auto *R = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+    return R->getBody();
+  return nullptr;
+}
+
+const Expr *loopCondition(const Stmt *Loop) {
+  if (const auto *F = dyn_cast_or_null<ForStmt>(Loop))
+    return F->getCond();
+  if (const auto *W = dyn_cast_or_null<WhileStmt>(Loop))
+    return W->getCond();
+  if (const auto *D = dyn_cast_or_null<DoStmt>(Loop))
+    return D->getCond();
+  return nullptr;
+}
+
+LoopShape loopShapeOf(const Stmt *Loop, const ASTContext &Ctx) {
+  if (!isLoop(Loop))
+    return LoopShape::NotALoop;
+  if (isa<CXXForRangeStmt>(Loop))
+    return LoopShape::Range;
+  const Expr *Cond = loopCondition(Loop);
+  if (!Cond)
+    return LoopShape::ConstantTrue;
+  const auto *W = dyn_cast<WhileStmt>(Loop);
+  bool Declares = W && W->getConditionVariable();
+  bool Value = false;
+  if (!Declares && !Cond->isValueDependent() && !Cond->containsErrors() &&
+      Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value)
+    return LoopShape::ConstantTrue;
+  if (isCounted(Loop, Cond))
+    return LoopShape::Counted;
+  return LoopShape::Conditional;
+}
+
+bool mayLeaveEarly(const Stmt *Body) {
+  return leaves(Body, /*InLoop=*/false, /*InSwitch=*/false,
+                /*ContinueLeaves=*/true, 0);
+}
+
+bool mayEndFromInside(const Stmt *Loop) {
+  return leaves(loopBody(Loop), /*InLoop=*/false, /*InSwitch=*/false,
+                /*ContinueLeaves=*/false, 0);
+}
+
+const VarDecl *zeroBasedIndexOf(const ForStmt *Loop, const ASTContext &Ctx) {
+  if (!Loop)
+    return nullptr;
+  const auto *Init = dyn_cast_or_null<DeclStmt>(Loop->getInit());
+  const auto *I = Init && Init->isSingleDecl()
+                      ? dyn_cast<VarDecl>(Init->getSingleDecl())
+                      : nullptr;
+  if (!I || !I->getInit())
+    return nullptr;
+  Expr::EvalResult Zero;
+  if (I->getInit()->isValueDependent() ||
+      !I->getInit()->EvaluateAsInt(Zero, Ctx) || !Zero.Val.getInt().isZero())
+    return nullptr;
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+      Loop->getCond() ? Loop->getCond()->IgnoreImplicit() : nullptr);
+  if (!Cond || (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE) ||
+      variableOf(Cond->getLHS()) != I)
+    return nullptr;
+  const auto *Inc = dyn_cast_or_null<UnaryOperator>(
+      Loop->getInc() ? Loop->getInc()->IgnoreImplicit() : nullptr);
+  if (!Inc || !Inc->isIncrementOp() || variableOf(Inc->getSubExpr()) != I)
+    return nullptr;
+  return I;
+}
+
+} // namespace clang::tidy::ctx

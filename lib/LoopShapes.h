@@ -1,0 +1,74 @@
+//===--- LoopShapes.h - ctx-tidy --------------------------------*- C++ -*-===//
+//
+// The shape of a loop, read from the AST: can its body leave early, does it
+// run over a container or count up to a bound, or does nothing but a stop
+// from inside ever end it.
+//
+// Answers "does every iteration run to its end" (a loop that joins every
+// thread of a container must not break out), "is this loop counted or
+// bounded" (a loop over a range, or one that steps a variable its condition
+// compares, ends by itself) and "can only a break or a return end it"
+// (`while (true)`, `for (;;)`).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CTX_TIDY_LIB_LOOPSHAPES_H
+#define CTX_TIDY_LIB_LOOPSHAPES_H
+
+namespace clang {
+class ASTContext;
+class Expr;
+class ForStmt;
+class Stmt;
+class VarDecl;
+} // namespace clang
+
+namespace clang::tidy::ctx {
+
+/// How a loop is bounded.
+enum class LoopShape {
+  /// Not a loop.
+  NotALoop,
+  /// A range-based for: it ends when the range does.
+  Range,
+  /// A for, while or do loop whose condition compares a variable that the
+  /// loop itself steps (++, --, +=, -=, or an assignment from itself), or an
+  /// iterator it advances; or a conjunction (&&) with such a comparison.
+  Counted,
+  /// No condition, or a constant true one: `for (;;)`, `while (true)`,
+  /// `do { } while (1)`. Only a jump out of the body ends it.
+  ConstantTrue,
+  /// Any other condition: `while (!done)`, `while (auto job = q.pop())`.
+  Conditional,
+};
+
+/// The shape of \p Loop (see LoopShape).
+LoopShape loopShapeOf(const Stmt *Loop, const ASTContext &Ctx);
+
+/// True if \p S is a for, while, do or range-based for statement.
+bool isLoop(const Stmt *S);
+
+/// The body of the loop \p Loop; null if \p Loop is not a loop.
+const Stmt *loopBody(const Stmt *Loop);
+
+/// The condition of the loop \p Loop (null for `for (;;)` and range-for).
+const Expr *loopCondition(const Stmt *Loop);
+
+/// True if \p Body contains a statement that leaves it early: break,
+/// continue, return, goto, throw or co_return. A break inside a nested loop
+/// or switch, or a continue inside a nested loop, stays inside it; lambdas
+/// are their own bodies.
+bool mayLeaveEarly(const Stmt *Body);
+
+/// True if something in the loop \p Loop ends it from inside: a break that
+/// belongs to it, a return, goto, throw or co_return (a continue does not
+/// end it).
+bool mayEndFromInside(const Stmt *Loop);
+
+/// The index variable of `for (T i = 0; i < n; ++i)` (also `i != n` and
+/// `i++`); null if \p Loop has another shape.
+const VarDecl *zeroBasedIndexOf(const ForStmt *Loop, const ASTContext &Ctx);
+
+} // namespace clang::tidy::ctx
+
+#endif // CTX_TIDY_LIB_LOOPSHAPES_H
