@@ -9,6 +9,7 @@
 #include "checks/StaticStorageCheck.h"
 #include "checks/TemporaryCallbackCheck.h"
 #include "checks/UndeferredCancelCheck.h"
+#include "checks/BrokenPropagationCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::ctx {
