@@ -231,3 +231,42 @@ WARNING = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): "
 
 def ctx_warnings(stdout):
     return [m.groupdict() for m in map(WARNING.match, stdout.splitlines()) if m]
+
+
+def copy_corpus(corpus_dir, destination):
+    """A writable copy of the corpus at `destination`: its sources and a
+    compile_commands.json whose paths point into the copy. Returns the copy's
+    directory. For measurements that edit the sources (scripts/bench-cache);
+    the corpus itself stays read-only."""
+    corpus_dir = os.path.abspath(corpus_dir)
+    destination = os.path.abspath(destination)
+    if os.path.exists(destination):
+        shutil.rmtree(destination)
+    os.makedirs(destination)
+    for name in os.listdir(corpus_dir):
+        source = os.path.join(corpus_dir, name)
+        if os.path.isdir(source) and not os.path.islink(source):
+            shutil.copytree(source, os.path.join(destination, name), symlinks=True)
+    with open(os.path.join(corpus_dir, "compile_commands.json"), encoding="utf-8") as f:
+        entries = json.load(f)
+
+    # The database may name the corpus through a symbolic link or not.
+    prefixes = sorted({corpus_dir, os.path.realpath(corpus_dir)}, key=len, reverse=True)
+
+    def moved(text):
+        for prefix in prefixes:
+            if text == prefix or text.startswith(prefix + os.sep):
+                return destination + text[len(prefix):]
+            text = text.replace("-I" + prefix + os.sep, "-I" + destination + os.sep)
+        return text
+    for e in entries:
+        e["directory"] = moved(e["directory"])
+        e["file"] = moved(e["file"])
+        if "arguments" in e:
+            e["arguments"] = [moved(a) for a in e["arguments"]]
+        if "command" in e:
+            for prefix in prefixes:
+                e["command"] = e["command"].replace(prefix + os.sep, destination + os.sep)
+    with open(os.path.join(destination, "compile_commands.json"), "w", encoding="utf-8") as f:
+        json.dump(entries, f, indent=1)
+    return destination
