@@ -11,6 +11,7 @@
 #include "checks/UndeferredCancelCheck.h"
 #include "checks/UnforwardedTokenCheck.h"
 #include "checks/UnobservedTokenCheck.h"
+#include "checks/BrokenPropagationCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::ctx {

@@ -1,6 +1,7 @@
 //===--- ContextModel.cpp - ctx-tidy --------------------------------------===//
 
 #include "lib/ContextModel.h"
+#include "lib/FunctionNameSet.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -229,6 +230,131 @@ void classAndBaseNames(const CXXRecordDecl *RD,
 
 } // namespace
 
+namespace {
+
+//===----------------------------------------------------------------------===//
+// The cancellation chain: one catalogue of what derives, what is a root, and
+// what is never cancelled, checked against the same headers as the types.
+//===----------------------------------------------------------------------===//
+
+/// Calls that return a token or context derived from what they are given.
+/// folly renamed its merge in v2025.07.21.00 (test/Inputs/README.md); both
+/// spellings are in use.
+const char *const DerivingCalls[] = {
+    "folly::CancellationToken::merge",
+    "folly::cancellation_token_merge",
+    "grpc::ClientContext::FromServerContext",
+    "grpc::ClientContext::FromCallbackServerContext",
+};
+
+/// Calls that return a token or context with no parent.
+const char *const RootCalls[] = {
+    "pplx::cancellation_token::none",
+};
+
+/// Token types that can never be stopped.
+const char *const NeverStoppingTokens[] = {
+    "unifex::unstoppable_token",
+    "stdexec::never_stop_token",
+};
+
+/// Methods that give a request context its own deadline.
+const char *const DeadlineMethods[] = {
+    "grpc::ClientContext::set_deadline",
+};
+
+/// gRPC's stub for calls made without generated code (GenericStub is an
+/// alias of a specialization of it).
+const char *const GenericStubs[] = {
+    "grpc::TemplatedGenericStub",
+};
+
+/// The class names protoc's gRPC plugin gives a service's client side.
+const char *const GeneratedStubNames[] = {"Stub", "StubInterface"};
+
+/// Per token type, the stop-callback class that registers a callable on it
+/// with `T name(tok, callable);`. unifex's and stdexec's
+/// inplace_stop_callback have no deduction guide, so none is written there.
+const std::pair<const char *, const char *> CallbackTypes[] = {
+    {"std::stop_token", "std::stop_callback"},
+    {"folly::CancellationToken", "folly::CancellationCallback"},
+    {"cppcoro::cancellation_token", "cppcoro::cancellation_registration"},
+};
+
+/// Per server context, the factory of a client context that inherits it.
+const std::pair<const char *, const char *> ChildContextFactories[] = {
+    {"grpc::ServerContext", "grpc::ClientContext::FromServerContext"},
+    {"grpc::ServerContextBase", "grpc::ClientContext::FromServerContext"},
+    {"grpc::CallbackServerContext",
+     "grpc::ClientContext::FromCallbackServerContext"},
+};
+
+void fillChainFacts(std::vector<std::unique_ptr<ContextTypeInfo>> &Entries,
+                    llvm::StringMap<ContextTypeInfo *> &ByName) {
+  for (auto &Info : Entries)
+    if (Info->Role == ContextRole::Token)
+      Info->DefaultIsEmpty = true;
+  for (const auto &[Token, Callback] : CallbackTypes)
+    if (ContextTypeInfo *Info = ByName.lookup(Token))
+      Info->CallbackType = Callback;
+  for (const auto &[Server, Factory] : ChildContextFactories)
+    if (ContextTypeInfo *Info = ByName.lookup(Server))
+      Info->ChildContextFactory = Factory;
+}
+
+/// A user's token has no parent when default-constructed, and so has a
+/// user's context (Go's context.Background()).
+bool userDefaultIsEmpty(ContextRole Role) {
+  return Role == ContextRole::Token || Role == ContextRole::RequestContext;
+}
+
+template <size_t N>
+bool namedIn(const NamedDecl *D, const char *const (&Names)[N]) {
+  if (!D || !D->getDeclName().isIdentifier())
+    return false;
+  std::string Name = qualifiedNameOf(D);
+  for (const char *Candidate : Names)
+    if (Name == Candidate)
+      return true;
+  return false;
+}
+
+/// The function a call calls, the pattern for a template; for a call of a
+/// function object, the object's variable. Several for an unresolved call
+/// in a template (its candidates).
+llvm::SmallVector<const NamedDecl *, 2> calleesOf(const Expr *Call) {
+  llvm::SmallVector<const NamedDecl *, 2> Out;
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call);
+  if (!CE)
+    return Out;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE))
+    if (Op->getOperator() == OO_Call && Op->getNumArgs() >= 1)
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+          Out.push_back(V);
+          return Out;
+        }
+  if (const FunctionDecl *F = CE->getDirectCallee()) {
+    if (const FunctionTemplateDecl *T = F->getPrimaryTemplate())
+      F = T->getTemplatedDecl();
+    Out.push_back(F);
+    return Out;
+  }
+  if (const auto *OE =
+          dyn_cast_or_null<OverloadExpr>(CE->getCallee()->IgnoreImplicit()))
+    for (const NamedDecl *ND : OE->decls()) {
+      const NamedDecl *U = ND->getUnderlyingDecl();
+      if (const auto *FT = dyn_cast<FunctionTemplateDecl>(U))
+        U = FT->getTemplatedDecl();
+      if (isa<FunctionDecl>(U))
+        Out.push_back(U);
+    }
+  return Out;
+}
+
+} // namespace
+
 llvm::StringRef roleName(ContextRole Role) {
   switch (Role) {
   case ContextRole::Token:
@@ -279,6 +405,9 @@ ContextModel::ContextModel() {
   for (const auto &[Alias, Documented] : DeclaredNames)
     if (ContextTypeInfo *Info = ByName.lookup(Documented))
       ByName[Alias] = Info;
+  fillChainFacts(Entries, ByName);
+  DerivingFunctions = std::make_unique<FunctionNameSet>();
+  RootContexts = std::make_unique<FunctionNameSet>();
 }
 
 ContextModel::~ContextModel() = default;
@@ -300,6 +429,7 @@ void ContextModel::addType(ContextRole Role, llvm::StringRef QualifiedName) {
   Info->Name = Name;
   Info->UserDefined = true;
   Info->Copy = CopySemantics::OwnsState;
+  Info->DefaultIsEmpty = userDefaultIsEmpty(Role);
   ByName[Name] = Info.get();
   Entries.push_back(std::move(Info));
   BoundTo = nullptr;
@@ -397,6 +527,7 @@ const ContextTypeInfo *ContextModel::infoForAnnotated(const CXXRecordDecl *RD,
         Copyable = false;
   }
   Info->Copy = Copyable ? CopySemantics::OwnsState : CopySemantics::NotCopyable;
+  Info->DefaultIsEmpty = userDefaultIsEmpty(Role);
   // An annotated class whose observe method is named by the ObserveMethods
   // option rather than annotated.
   if (Info->ObserveCall.empty()) {
@@ -813,6 +944,114 @@ bool isNonConstByStandard(const CXXMethodDecl *M) {
     return false;
   std::string Name = qualifiedNameOf(M);
   return llvm::is_contained(NonConst, Name);
+}
+
+} // namespace clang::tidy::ctx
+
+//===----------------------------------------------------------------------===//
+// The cancellation chain
+//===----------------------------------------------------------------------===//
+
+namespace clang::tidy::ctx {
+
+void ContextModel::addDerivingFunction(llvm::StringRef QualifiedFunctionName) {
+  DerivingFunctions->add(QualifiedFunctionName);
+}
+
+void ContextModel::addRootContext(llvm::StringRef QualifiedFunctionName) {
+  RootContexts->add(QualifiedFunctionName);
+}
+
+ContextModel::ChainCall ContextModel::chainCallOf(const Expr *Call,
+                                                  const ASTContext &Ctx) const {
+  if (!isa_and_nonnull<CallExpr>(Call))
+    return ChainCall::None;
+  for (const NamedDecl *D : calleesOf(Call)) {
+    if (namedIn(D, DerivingCalls))
+      return ChainCall::Derives;
+    if (namedIn(D, RootCalls))
+      return ChainCall::Root;
+    const auto *F = dyn_cast<FunctionDecl>(D);
+    if (!F)
+      continue;
+    if (std::optional<llvm::StringRef> A = ctxAnnotation(F))
+      if (*A == "ctx::derives")
+        return ChainCall::Derives;
+    if (isCancelFactory(F, Ctx))
+      return ChainCall::Derives;
+  }
+  if (DerivingFunctions->containsCallee(Call, Ctx))
+    return ChainCall::Derives;
+  if (RootContexts->containsCallee(Call, Ctx))
+    return ChainCall::Root;
+  return ChainCall::None;
+}
+
+llvm::SmallVector<const Expr *, 4>
+ContextModel::derivationParents(const Expr *Call, const ASTContext &Ctx) const {
+  llvm::SmallVector<const Expr *, 4> Out;
+  if (!isDerivingCall(Call, Ctx))
+    return Out;
+  const auto *CE = cast<CallExpr>(Call);
+  unsigned First = 0;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+    if (const Expr *Object = MC->getImplicitObjectArgument())
+      Out.push_back(Object);
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE)) {
+    // The function object, or the object of a member operator, comes first.
+    if (Op->getOperator() == OO_Call)
+      First = 1;
+  }
+  for (unsigned I = First; I < CE->getNumArgs(); ++I)
+    if (!isa<CXXDefaultArgExpr>(CE->getArg(I)))
+      Out.push_back(CE->getArg(I));
+  return Out;
+}
+
+bool ContextModel::isNeverStoppingToken(QualType T,
+                                        const ASTContext &) const {
+  if (T.isNull())
+    return false;
+  const CXXRecordDecl *RD =
+      T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl();
+  return RD && namedIn(RD, NeverStoppingTokens);
+}
+
+bool ContextModel::isEmptyWhenDefaultConstructed(QualType T,
+                                                 const ASTContext &Ctx) const {
+  if (isNeverStoppingToken(T, Ctx))
+    return true;
+  const ContextTypeInfo *Info = classify(T, Ctx);
+  return Info && Info->DefaultIsEmpty;
+}
+
+bool ContextModel::isDeadlineMethod(const CXXMethodDecl *M,
+                                    const ASTContext &) const {
+  if (!M)
+    return false;
+  if (const FunctionTemplateDecl *T = M->getPrimaryTemplate())
+    M = cast<CXXMethodDecl>(T->getTemplatedDecl());
+  return namedIn(M, DeadlineMethods);
+}
+
+bool ContextModel::isStubMethod(const CXXMethodDecl *M) const {
+  if (!M)
+    return false;
+  // The method's class, then the classes it is nested in: protoc nests the
+  // callback API's class in the stub (`Stub::async`).
+  const DeclContext *DC = M->getParent();
+  for (unsigned Depth = 0; DC && Depth < 4; ++Depth, DC = DC->getParent()) {
+    const auto *RD = dyn_cast<CXXRecordDecl>(DC);
+    if (!RD)
+      return false;
+    if (namedIn(cast<CXXRecordDecl>(classKey(RD)), GenericStubs))
+      return true;
+    if (RD->getIdentifier() && isa<CXXRecordDecl>(RD->getParent()))
+      for (const char *Name : GeneratedStubNames)
+        if (RD->getName() == Name)
+          return true;
+  }
+  return false;
 }
 
 } // namespace clang::tidy::ctx

@@ -31,11 +31,14 @@ class CXXMemberCallExpr;
 class CXXMethodDecl;
 class CXXRecordDecl;
 class Decl;
+class Expr;
 class FunctionDecl;
 class NamedDecl;
 } // namespace clang
 
 namespace clang::tidy::ctx {
+
+class FunctionNameSet;
 
 /// The part a type plays in cancellation.
 enum class ContextRole {
@@ -92,6 +95,20 @@ struct ContextTypeInfo {
   bool PermanentCancel = false;
   /// True for entries that come from options or annotations.
   bool UserDefined = false;
+  /// A default-constructed object has no parent and is never cancelled:
+  /// every token type (`std::stop_token{}`, `folly::CancellationToken{}`,
+  /// `cppcoro::cancellation_token{}`, ...) and user context types (a Go-style
+  /// `Context{}` is a background context).
+  bool DefaultIsEmpty = false;
+  /// For tokens: the stop-callback class a fix-it writes to run a callable
+  /// when the token is cancelled, as `T name(tok, callable);`
+  /// ("std::stop_callback"). Empty where no such declaration can be written
+  /// (a class template without a deduction guide, a register call).
+  std::string CallbackType;
+  /// For server-side request contexts: the function that makes a client
+  /// context inheriting the call's deadline and cancellation, given the
+  /// server context by reference ("grpc::ClientContext::FromServerContext").
+  std::string ChildContextFactory;
 };
 
 /// Returns a short lower-case noun for \p Role ("token", "cancel source").
@@ -290,6 +307,68 @@ public:
     return Entries;
   }
 
+  // The cancellation chain: which calls derive a token or context from the
+  // ones they are given, which make one with no parent, and which values
+  // are never cancelled.
+
+  /// Adds a function that returns a context derived from its arguments (or,
+  /// for a member function, from its object): "ctxlib::with_value",
+  /// "ctxlib::Context::with_value" (DerivingFunctions, CTX_DERIVES).
+  void addDerivingFunction(llvm::StringRef QualifiedFunctionName);
+  /// Adds a function that returns a context with no parent:
+  /// "ctxlib::Context::background" (RootContexts).
+  void addRootContext(llvm::StringRef QualifiedFunctionName);
+
+  /// What a call does to the cancellation chain.
+  enum class ChainCall {
+    /// Nothing the model knows.
+    None,
+    /// Returns a token or context derived from what it is given (its
+    /// arguments and, for a member function, its object): a cancel of any of
+    /// them reaches the result. Merges (folly::CancellationToken::merge,
+    /// folly::cancellation_token_merge), gRPC's
+    /// ClientContext::FromServerContext and FromCallbackServerContext, cancel
+    /// factories (CancelFactories, CTX_CANCEL_FACTORY), DerivingFunctions
+    /// and CTX_DERIVES. Such a call makes a token; it hands nothing to work.
+    Derives,
+    /// Returns a token or context with no parent, never cancelled by anyone
+    /// upstream: pplx::cancellation_token::none(), RootContexts.
+    Root,
+  };
+  /// What the call \p Call (a call, a member call, a call of a function
+  /// object, or an unresolved call in a template) does to the chain.
+  ChainCall chainCallOf(const Expr *Call, const ASTContext &Ctx) const;
+  /// True if \p Call derives a token or context from what it is given (see
+  /// ChainCall::Derives): passing a token to it makes a new token, it does
+  /// not hand the token to work.
+  bool isDerivingCall(const Expr *Call, const ASTContext &Ctx) const {
+    return chainCallOf(Call, Ctx) == ChainCall::Derives;
+  }
+  /// The values \p Call derives from when it is a deriving call: the object
+  /// of a member call, then the arguments (not the function object of
+  /// `folly::cancellation_token_merge(a, b)`). Empty otherwise.
+  llvm::SmallVector<const Expr *, 4>
+  derivationParents(const Expr *Call, const ASTContext &Ctx) const;
+
+  /// True if \p T is a token type that can never be stopped, whatever its
+  /// value: unifex::unstoppable_token, stdexec::never_stop_token. Such types
+  /// are not tokens of the catalogue (nothing observes them); they are what
+  /// code passes where it means "no cancellation".
+  bool isNeverStoppingToken(QualType T, const ASTContext &Ctx) const;
+  /// True if a default-constructed \p T has no parent and is never
+  /// cancelled (see ContextTypeInfo::DefaultIsEmpty), or \p T can never be
+  /// stopped.
+  bool isEmptyWhenDefaultConstructed(QualType T, const ASTContext &Ctx) const;
+
+  /// True if \p M gives a request context its own deadline, so that a call
+  /// made with it is bounded in time (grpc::ClientContext::set_deadline).
+  bool isDeadlineMethod(const CXXMethodDecl *M, const ASTContext &Ctx) const;
+  /// True if \p M is a method of a gRPC stub that starts an outgoing call:
+  /// a member of a class protoc generates for a service's client side
+  /// (`Service::Stub`, `Service::StubInterface`, and the classes nested in
+  /// them such as `Stub::async`), or of grpc::GenericStub.
+  bool isStubMethod(const CXXMethodDecl *M) const;
+
 private:
   void bind(const ASTContext &Ctx) const;
   const ContextTypeInfo *infoForAnnotated(const CXXRecordDecl *RD,
@@ -305,6 +384,9 @@ private:
   llvm::StringMap<llvm::SmallVector<std::string, 2>> UserTokenMethods;
   llvm::StringMap<llvm::SmallVector<std::string, 2>> UserObserveMethods;
   std::vector<std::string> CancelFactories;
+  /// DerivingFunctions and RootContexts, as given.
+  std::unique_ptr<FunctionNameSet> DerivingFunctions;
+  std::unique_ptr<FunctionNameSet> RootContexts;
 
   // Per-AST caches. The model outlives nothing but the check that owns it; the
   // caches are rebuilt when a different ASTContext is seen.

@@ -32,6 +32,32 @@ bool isCopyConstruction(const CXXConstructExpr *C) {
          C->getConstructor() && C->getConstructor()->isCopyOrMoveConstructor();
 }
 
+/// Derived, Root or CallResult, by what the model says of the call.
+OriginKind chainKindOf(const Expr *Call, const ContextModel &Model,
+                       const ASTContext &Ctx) {
+  switch (Model.chainCallOf(Call, Ctx)) {
+  case ContextModel::ChainCall::Derives:
+    return OriginKind::Derived;
+  case ContextModel::ChainCall::Root:
+    return OriginKind::Root;
+  case ContextModel::ChainCall::None:
+    break;
+  }
+  return OriginKind::CallResult;
+}
+
+/// The deriving call that initializes the decomposition \p B belongs to,
+/// when \p B has a type the model knows.
+const CallExpr *bindingFromDerivation(const BindingDecl *B,
+                                      const ContextModel &Model,
+                                      const ASTContext &Ctx) {
+  const auto *DD = dyn_cast_or_null<DecompositionDecl>(B->getDecomposedDecl());
+  if (!DD || !Model.classify(B->getType(), Ctx))
+    return nullptr;
+  const CallExpr *Call = initializingCall(DD->getInit());
+  return Call && Model.isDerivingCall(Call, Ctx) ? Call : nullptr;
+}
+
 } // namespace
 
 Origin originOf(const Expr *E, const ContextModel &Model,
@@ -93,11 +119,11 @@ Origin originOf(const Expr *E, const ContextModel &Model,
         O.Object = MC->getImplicitObjectArgument();
         return O;
       }
-      O.Kind = OriginKind::CallResult;
+      O.Kind = chainKindOf(MC, Model, Ctx);
       return O;
     }
     if (isa<CallExpr>(Cur)) {
-      O.Kind = OriginKind::CallResult;
+      O.Kind = chainKindOf(Cur, Model, Ctx);
       return O;
     }
     const auto *DRE = dyn_cast<DeclRefExpr>(Cur);
@@ -107,9 +133,14 @@ Origin originOf(const Expr *E, const ContextModel &Model,
       O.Captured = true;
     const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
     if (!V) {
-      if (isa<BindingDecl>(DRE->getDecl())) {
+      if (const auto *B = dyn_cast<BindingDecl>(DRE->getDecl())) {
         O.Kind = OriginKind::Local;
-        O.Decl = DRE->getDecl();
+        O.Decl = B;
+        // `auto [ctx, cancel] = factory(parent);`: the context is derived.
+        if (const CallExpr *Call = bindingFromDerivation(B, Model, Ctx)) {
+          O.Kind = OriginKind::Derived;
+          O.Where = Call;
+        }
       }
       return O;
     }
@@ -134,6 +165,33 @@ Origin originOf(const Expr *E, const ContextModel &Model,
   }
   O.Kind = OriginKind::Unknown;
   return O;
+}
+
+namespace {
+/// How deep anyOrigin() follows derivations of derivations.
+constexpr unsigned MaxDerivationDepth = 8;
+
+bool anyOriginAt(const Expr *E, const ContextModel &Model,
+                 const ASTContext &Ctx,
+                 llvm::function_ref<bool(const Origin &)> Visit,
+                 unsigned Depth) {
+  if (!E || Depth > MaxDerivationDepth)
+    return false;
+  Origin O = originOf(E, Model, Ctx);
+  if (Visit(O))
+    return true;
+  if (O.Kind != OriginKind::Derived)
+    return false;
+  for (const Expr *Parent : Model.derivationParents(O.Where, Ctx))
+    if (anyOriginAt(Parent, Model, Ctx, Visit, Depth + 1))
+      return true;
+  return false;
+}
+} // namespace
+
+bool anyOrigin(const Expr *E, const ContextModel &Model, const ASTContext &Ctx,
+               llvm::function_ref<bool(const Origin &)> Visit) {
+  return anyOriginAt(E, Model, Ctx, Visit, 0);
 }
 
 const CallExpr *initializingCall(const Expr *Init) {

@@ -62,6 +62,17 @@ enum class OriginKind {
   /// A token handed out by a member call the model knows
   /// (`src.get_token()`): Origin::Object is the object called on.
   TokenOf,
+  /// A token or context derived by a call the model knows as deriving (a
+  /// merge, a cancel factory, a deriving function, a client context made
+  /// from a server context; ContextModel::ChainCall::Derives): Origin::Where
+  /// is the call, ContextModel::derivationParents() what it derives from.
+  /// Also a binding of `auto [ctx, cancel] = factory(parent)` whose type the
+  /// model knows.
+  Derived,
+  /// A token or context with no parent, from a call the model knows as a
+  /// root (`pplx::cancellation_token::none()`, RootContexts): Origin::Where
+  /// is the call.
+  Root,
   /// The result of any other call (a factory, a getter).
   CallResult,
   /// Anything else: a conditional, a dereference, an element, ...
@@ -91,6 +102,14 @@ struct Origin {
 /// member calls hand out tokens.
 Origin originOf(const Expr *E, const ContextModel &Model,
                 const ASTContext &Ctx);
+
+/// Visits the origin of \p E and, where it is Derived, the origins of what
+/// it derives from, depth first (a bounded depth); returns true as soon as
+/// \p Visit does. Answers "is this token derived, however indirectly, from
+/// that one?": `merge(tok, other)` and `with_value(child_of(tok), k, v)`
+/// both reach tok.
+bool anyOrigin(const Expr *E, const ContextModel &Model, const ASTContext &Ctx,
+               llvm::function_ref<bool(const Origin &)> Visit);
 
 /// The call a declaration is initialized with, looking through implicit
 /// nodes and a copy of a temporary: `auto [ctx, cancel] = factory();`.

@@ -42,5 +42,9 @@
 #define CTX_OBSERVE CTX_ANNOTATE_("ctx::observe")
 /// A function returning a context together with its cancel function.
 #define CTX_CANCEL_FACTORY CTX_ANNOTATE_("ctx::cancel_factory")
+/// A function returning a context derived from the one it is given (its
+/// argument, or the object of a member function), like Go's
+/// context.WithValue.
+#define CTX_DERIVES CTX_ANNOTATE_("ctx::derives")
 
 #endif // CTX_ANNOTATIONS_H

@@ -70,6 +70,10 @@ ContextCheckBase::ContextCheckBase(llvm::StringRef Name,
   ReadMethods("ObserveMethods", &ContextModel::addObserveMethod);
   for (const std::string &N : readNameList("CancelFactories", true))
     Model.addCancelFactory(N);
+  for (const std::string &N : readNameList("DerivingFunctions", true))
+    Model.addDerivingFunction(N);
+  for (const std::string &N : readNameList("RootContexts", true))
+    Model.addRootContext(N);
 }
 
 void ContextCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {

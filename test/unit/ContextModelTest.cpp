@@ -395,4 +395,185 @@ TEST(ContextModelTest, KnowsTimeBounds) {
       hasLibraryRole(typeOfVar(*AST, "other"), LibraryRole::TimeBound));
 }
 
+// The cancellation chain.
+
+const char *const ChainLibrary = R"cpp(
+namespace ctxlib {
+struct [[clang::annotate("ctx::context")]] Context {
+  static Context background();
+  Context with_value(int k, int v) const;
+};
+Context with_value(const Context &, int, int);
+[[clang::annotate("ctx::derives")]] Context with_deadline(const Context &, int);
+std::pair<Context, std::function<void()>> with_cancel(const Context &);
+Context unrelated(const Context &);
+} // namespace ctxlib
+)cpp";
+
+TEST(ContextModelTest, KnowsWhichCallsDeriveAndWhichAreRoots) {
+  clang::tidy::ctx::test::TestAST AST(std::string(ChainLibrary) + R"cpp(
+    void f(folly::CancellationToken a, folly::CancellationToken b,
+           ctxlib::Context c, grpc::ServerContext *sc,
+           grpc::CallbackServerContext *cb) {
+      (void)folly::CancellationToken::merge(a, b);
+      (void)folly::cancellation_token_merge(a, b);
+      (void)pplx::cancellation_token::none();
+      (void)grpc::ClientContext::FromServerContext(*sc);
+      (void)grpc::ClientContext::FromCallbackServerContext(*cb);
+      (void)ctxlib::with_value(c, 1, 2);
+      (void)c.with_value(1, 2);
+      (void)ctxlib::with_deadline(c, 1);
+      (void)ctxlib::with_cancel(c);
+      (void)ctxlib::Context::background();
+      (void)ctxlib::unrelated(c);
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  ContextModel &M = AST.model();
+  M.addDerivingFunction("ctxlib::with_value");
+  M.addDerivingFunction("ctxlib::Context::with_value");
+  M.addCancelFactory("ctxlib::with_cancel");
+  M.addRootContext("ctxlib::Context::background");
+  ASTContext &Ctx = AST.context();
+  using CC = ContextModel::ChainCall;
+  auto Kind = [&](llvm::StringRef Callee, unsigned N = 0) {
+    const CallExpr *C = AST.call(Callee, N);
+    EXPECT_NE(C, nullptr) << Callee.str();
+    return C ? M.chainCallOf(C, Ctx) : CC::None;
+  };
+  EXPECT_EQ(Kind("merge"), CC::Derives) << "folly up to v2025.07.14.00";
+  EXPECT_EQ(Kind("operator()"), CC::Derives)
+      << "folly::cancellation_token_merge, a function object";
+  EXPECT_EQ(Kind("none"), CC::Root);
+  EXPECT_EQ(Kind("FromServerContext"), CC::Derives);
+  EXPECT_EQ(Kind("FromCallbackServerContext"), CC::Derives);
+  EXPECT_EQ(Kind("with_value", 0), CC::Derives) << "DerivingFunctions";
+  EXPECT_EQ(Kind("with_value", 1), CC::Derives) << "a member function";
+  EXPECT_EQ(Kind("with_deadline"), CC::Derives) << "CTX_DERIVES";
+  EXPECT_EQ(Kind("with_cancel"), CC::Derives) << "a cancel factory";
+  EXPECT_EQ(Kind("background"), CC::Root) << "RootContexts";
+  EXPECT_EQ(Kind("unrelated"), CC::None);
+
+  // What a derivation derives from: the object, then the arguments; not the
+  // function object, not a defaulted argument.
+  auto Parents = [&](llvm::StringRef Callee, unsigned N = 0) {
+    return M.derivationParents(AST.call(Callee, N), Ctx).size();
+  };
+  EXPECT_EQ(Parents("operator()"), 2u);
+  EXPECT_EQ(Parents("FromServerContext"), 1u);
+  EXPECT_EQ(Parents("with_value", 1), 3u);
+  EXPECT_EQ(Parents("unrelated"), 0u) << "not a derivation";
+  const CallExpr *Member = AST.call("with_value", 1);
+  EXPECT_EQ(M.derivationParents(Member, Ctx).front(),
+            cast<CXXMemberCallExpr>(Member)->getImplicitObjectArgument());
+}
+
+TEST(ContextModelTest, KnowsWhichTokensAreNeverCancelled) {
+  clang::tidy::ctx::test::TestAST AST(std::string(ChainLibrary) + R"cpp(
+    namespace my { struct Tok {}; struct Src {}; }
+    struct [[clang::annotate("ctx::token")]] Annotated {};
+    struct Plain {};
+    void f() {
+      std::stop_token st; folly::CancellationToken ft;
+      unifex::unstoppable_token ut; stdexec::never_stop_token nt;
+      ctxlib::Context cx; my::Tok mt; my::Src ms; Annotated an; Plain pl;
+      std::stop_source ss; grpc::ClientContext cc;
+      (void)st; (void)ft; (void)ut; (void)nt; (void)cx; (void)mt; (void)ms;
+      (void)an; (void)pl;
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  ContextModel &M = AST.model();
+  M.addType(ContextRole::Token, "my::Tok");
+  M.addType(ContextRole::CancelSource, "my::Src");
+  ASTContext &Ctx = AST.context();
+  auto Empty = [&](llvm::StringRef Var) {
+    return M.isEmptyWhenDefaultConstructed(AST.var(Var)->getType(), Ctx);
+  };
+  EXPECT_TRUE(Empty("st"));
+  EXPECT_TRUE(Empty("ft"));
+  EXPECT_TRUE(Empty("ut")) << "never stops, whatever its value";
+  EXPECT_TRUE(Empty("nt"));
+  EXPECT_TRUE(Empty("cx")) << "a user context: a background context";
+  EXPECT_TRUE(Empty("mt")) << "a user token";
+  EXPECT_TRUE(Empty("an")) << "an annotated token";
+  EXPECT_FALSE(Empty("ms")) << "a source is not a token";
+  EXPECT_FALSE(Empty("pl"));
+  EXPECT_FALSE(Empty("ss"));
+  EXPECT_FALSE(Empty("cc")) << "a fresh gRPC client context is its own rule";
+  EXPECT_TRUE(M.isNeverStoppingToken(AST.var("ut")->getType(), Ctx));
+  EXPECT_TRUE(M.isNeverStoppingToken(AST.var("nt")->getType(), Ctx));
+  EXPECT_FALSE(M.isNeverStoppingToken(AST.var("st")->getType(), Ctx));
+  EXPECT_EQ(M.classify(AST.var("ut")->getType(), Ctx), nullptr)
+      << "not a token of the catalogue: nothing observes it";
+}
+
+TEST(ContextModelTest, KnowsCallbackTypesAndChildContextFactories) {
+  ContextModel M;
+  llvm::StringMap<const ContextTypeInfo *> ByName;
+  for (const auto &I : M.entries())
+    ByName[I->Name] = I.get();
+  EXPECT_EQ(ByName["std::stop_token"]->CallbackType, "std::stop_callback");
+  EXPECT_EQ(ByName["folly::CancellationToken"]->CallbackType,
+            "folly::CancellationCallback");
+  EXPECT_EQ(ByName["cppcoro::cancellation_token"]->CallbackType,
+            "cppcoro::cancellation_registration");
+  EXPECT_EQ(ByName["stdexec::inplace_stop_token"]->CallbackType, "")
+      << "no deduction guide: the declaration cannot be written";
+  EXPECT_EQ(ByName["grpc::ServerContext"]->ChildContextFactory,
+            "grpc::ClientContext::FromServerContext");
+  EXPECT_EQ(ByName["grpc::CallbackServerContext"]->ChildContextFactory,
+            "grpc::ClientContext::FromCallbackServerContext");
+  EXPECT_EQ(ByName["grpc::ClientContext"]->ChildContextFactory, "");
+  for (const auto &I : M.entries())
+    EXPECT_EQ(I->DefaultIsEmpty, I->Role == ContextRole::Token) << I->Name;
+}
+
+TEST(ContextModelTest, KnowsDeadlinesAndStubs) {
+  clang::tidy::ctx::test::TestAST AST(R"cpp(
+    namespace orders {
+    class OrderService {
+    public:
+      class Stub {
+      public:
+        grpc::Status GetOrder(grpc::ClientContext *, int, int *);
+        class async {
+        public:
+          void GetOrder(grpc::ClientContext *, int);
+        };
+      };
+    };
+    class Stub {
+    public:
+      void Send(grpc::ClientContext *);
+    };
+    } // namespace orders
+    void f(orders::OrderService::Stub &s, orders::OrderService::Stub::async &a,
+           orders::Stub &o, grpc::TemplatedGenericStub<int, int> &g) {
+      grpc::ClientContext ctx;
+      int r = 0;
+      ctx.set_deadline(5);
+      ctx.TryCancel();
+      (void)s.GetOrder(&ctx, 1, &r);
+      a.GetOrder(&ctx, 1);
+      o.Send(&ctx);
+      (void)g.UnaryCall(&ctx, 1, &r);
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  const ContextModel &M = AST.model();
+  auto Method = [&](llvm::StringRef Callee, unsigned N = 0) {
+    return dyn_cast_or_null<CXXMethodDecl>(
+        AST.call(Callee, N)->getDirectCallee());
+  };
+  EXPECT_TRUE(M.isDeadlineMethod(Method("set_deadline"), AST.context()));
+  EXPECT_FALSE(M.isDeadlineMethod(Method("TryCancel"), AST.context()));
+  EXPECT_TRUE(M.isStubMethod(Method("GetOrder", 0)));
+  EXPECT_TRUE(M.isStubMethod(Method("GetOrder", 1))) << "Stub::async";
+  EXPECT_FALSE(M.isStubMethod(Method("Send")))
+      << "a class named Stub at namespace scope is not generated code";
+  EXPECT_TRUE(M.isStubMethod(Method("UnaryCall")));
+  EXPECT_FALSE(M.isStubMethod(Method("TryCancel")));
+}
+
 } // namespace

@@ -307,6 +307,8 @@ namespace folly {
 class CancellationToken {
 public:
   bool isCancellationRequested() const noexcept;
+  // Up to v2025.07.14.00; cancellation_token_merge from v2025.07.21.00.
+  template <typename... Ts> static CancellationToken merge(Ts &&...tokens);
 };
 class CancellationSource {
 public:
@@ -318,6 +320,10 @@ public:
   template <class C> CancellationCallback(const CancellationToken &, C &&) {}
   ~CancellationCallback();
 };
+struct cancellation_token_merge_fn {
+  template <typename... Ts> CancellationToken operator()(Ts &&...) const;
+};
+inline constexpr cancellation_token_merge_fn cancellation_token_merge{};
 } // namespace folly
 
 namespace unifex {
@@ -330,7 +336,18 @@ public:
   inplace_stop_token get_token() noexcept;
   bool request_stop() noexcept;
 };
+struct unstoppable_token {
+  static constexpr bool stop_requested() noexcept { return false; }
+  static constexpr bool stop_possible() noexcept { return false; }
+};
 } // namespace unifex
+
+namespace stdexec {
+struct never_stop_token {
+  static constexpr bool stop_requested() noexcept { return false; }
+  static constexpr bool stop_possible() noexcept { return false; }
+};
+} // namespace stdexec
 
 namespace boost::asio {
 class execution_context {};
@@ -357,14 +374,28 @@ class Status {
 public:
   bool ok() const;
 };
-class ClientContext {
-public:
-  void TryCancel();
-};
-class ServerContext {
+class ServerContextBase {
 public:
   bool IsCancelled() const;
   void TryCancel() const;
+};
+class ServerContext : public ServerContextBase {};
+class CallbackServerContext : public ServerContextBase {};
+class PropagationOptions {};
+class ClientContext {
+public:
+  void TryCancel();
+  static std::unique_ptr<ClientContext>
+  FromServerContext(const ServerContextBase &,
+                    PropagationOptions = PropagationOptions());
+  static std::unique_ptr<ClientContext>
+  FromCallbackServerContext(const CallbackServerContext &,
+                            PropagationOptions = PropagationOptions());
+  template <typename T> void set_deadline(const T &) {}
+};
+template <class Req, class Resp> class TemplatedGenericStub {
+public:
+  Status UnaryCall(ClientContext *, const Req &, Resp *);
 };
 } // namespace grpc
 )cpp";

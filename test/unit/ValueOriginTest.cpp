@@ -252,4 +252,66 @@ TEST(ValueOriginTest, FeedingOriginsOfAStoredValue) {
   EXPECT_FALSE(InMain.FromRequest) << "main's locals belong to the process";
 }
 
+TEST(ValueOriginTest, DerivationsAndRoots) {
+  TestAST AST(std::string(Helpers) + R"cpp(
+    namespace ctxlib {
+    struct [[clang::annotate("ctx::context")]] Context {
+      static Context background();
+    };
+    [[clang::annotate("ctx::derives")]] Context with_value(const Context &, int);
+    std::pair<Context, std::function<void()>> with_cancel(const Context &);
+    } // namespace ctxlib
+    void use(folly::CancellationToken);
+    void use_ctx(const ctxlib::Context &);
+    void use_pplx(pplx::cancellation_token);
+    void f(folly::CancellationToken tok, folly::CancellationToken other,
+           ctxlib::Context parent) {
+      use(folly::cancellation_token_merge(tok, other));
+      auto merged = folly::CancellationToken::merge(other, tok);
+      use(merged);
+      use_ctx(ctxlib::with_value(ctxlib::with_value(parent, 1), 2));
+      auto [child, cancel] = ctxlib::with_cancel(parent);
+      use_ctx(child);
+      use_ctx(ctxlib::Context::background());
+      use_pplx(pplx::cancellation_token::none());
+      use(other);
+      (void)cancel;
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  AST.model().addCancelFactory("ctxlib::with_cancel");
+  AST.model().addRootContext("ctxlib::Context::background");
+  const ContextModel &M = AST.model();
+  ASTContext &Ctx = AST.context();
+  auto Arg = [&](llvm::StringRef Callee, unsigned N) {
+    return AST.call(Callee, N)->getArg(0);
+  };
+  auto Kind = [&](llvm::StringRef Callee, unsigned N) {
+    return originOf(Arg(Callee, N), M, Ctx).Kind;
+  };
+  EXPECT_EQ(Kind("use", 0), OriginKind::Derived);
+  EXPECT_EQ(Kind("use", 1), OriginKind::Derived) << "through a local";
+  EXPECT_EQ(Kind("use_ctx", 0), OriginKind::Derived);
+  EXPECT_EQ(Kind("use_ctx", 1), OriginKind::Derived)
+      << "a binding of a cancel factory's result";
+  EXPECT_EQ(Kind("use_ctx", 2), OriginKind::Root);
+  EXPECT_EQ(Kind("use_pplx", 0), OriginKind::Root);
+  EXPECT_EQ(Kind("use", 2), OriginKind::Parameter);
+
+  // Which parameters each value derives from, however indirectly.
+  auto Reaches = [&](const Expr *E, llvm::StringRef Param) {
+    return anyOrigin(E, M, Ctx, [&](const Origin &O) {
+      return O.Kind == OriginKind::Parameter && O.Decl &&
+             O.Decl->getName() == Param;
+    });
+  };
+  EXPECT_TRUE(Reaches(Arg("use", 0), "tok"));
+  EXPECT_TRUE(Reaches(Arg("use", 0), "other"));
+  EXPECT_TRUE(Reaches(Arg("use", 1), "tok"));
+  EXPECT_TRUE(Reaches(Arg("use_ctx", 0), "parent")) << "two derivations deep";
+  EXPECT_TRUE(Reaches(Arg("use_ctx", 1), "parent"));
+  EXPECT_FALSE(Reaches(Arg("use_ctx", 2), "parent")) << "a root";
+  EXPECT_FALSE(Reaches(Arg("use", 2), "tok"));
+}
+
 } // namespace
