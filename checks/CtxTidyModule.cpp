@@ -10,6 +10,7 @@
 #include "checks/TemporaryCallbackCheck.h"
 #include "checks/UndeferredCancelCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "lib/ClangCompat.h"
 
 namespace clang::tidy::ctx {
 
