@@ -92,31 +92,35 @@ std::optional<CharSourceRange> writtenTypeRange(const Expr *E,
 } // namespace
 
 void TemporaryCallbackCheck::registerMatchers(MatchFinder *Finder) {
-  // Walks down from the statements whose value is discarded, so that no
-  // parent map of the whole translation unit is needed.
-  auto Discarded = expr().bind("full");
-  Finder->addMatcher(compoundStmt(forEach(Discarded)).bind("block"), this);
+  // Walks down from the statements that hold others in statement position,
+  // so that no parent map of the whole translation unit is needed. Every
+  // such statement is visited (both branches of an if, the statement after
+  // each case label), not only the first that matches.
   Finder->addMatcher(
-      stmt(anyOf(ifStmt(anyOf(hasThen(Discarded), hasElse(Discarded))),
-                 forStmt(anyOf(hasBody(Discarded), hasIncrement(Discarded))),
-                 whileStmt(hasBody(Discarded)), doStmt(hasBody(Discarded)),
-                 cxxForRangeStmt(hasBody(Discarded)),
-                 switchCase(has(Discarded)), labelStmt(has(Discarded)))),
+      stmt(anyOf(compoundStmt(), ifStmt(), forStmt(), whileStmt(), doStmt(),
+                 cxxForRangeStmt(), switchCase(), labelStmt()))
+          .bind("holder"),
       this);
 }
 
 void TemporaryCallbackCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Full = Result.Nodes.getNodeAs<Expr>("full");
-  if (!Full)
+  const auto *Holder = Result.Nodes.getNodeAs<Stmt>("holder");
+  if (!Holder)
     return;
   // Only a statement directly inside a block can be turned into a named
   // object that lives longer: elsewhere (the unbraced body of an if or a
-  // loop) the statement is its own scope.
-  const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block");
-  llvm::SmallVector<DiscardedValue, 2> Values;
-  collectDiscarded(Full, /*WholeStatement=*/Block != nullptr, Values);
-  for (const DiscardedValue &V : Values)
-    checkDiscarded(V.E, V.WholeStatement ? Block : nullptr, *Result.Context);
+  // loop, the statement after a case label) the statement is its own scope
+  // or a declaration there would be jumped over.
+  const auto *Block = dyn_cast<CompoundStmt>(Holder);
+  for (const Stmt *S : statementsInStatementPosition(Holder)) {
+    const auto *Full = dyn_cast<Expr>(S);
+    if (!Full)
+      continue;
+    llvm::SmallVector<DiscardedValue, 2> Values;
+    collectDiscarded(Full, /*WholeStatement=*/Block != nullptr, Values);
+    for (const DiscardedValue &V : Values)
+      checkDiscarded(V.E, V.WholeStatement ? Block : nullptr, *Result.Context);
+  }
 }
 
 void TemporaryCallbackCheck::checkDiscarded(const Expr *Value,
@@ -127,42 +131,55 @@ void TemporaryCallbackCheck::checkDiscarded(const Expr *Value,
     return;
   const ContextTypeInfo *Info = nullptr;
   const CallExpr *Factory = nullptr;
+  const CallExpr *Returned = nullptr;
   if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(Obj)) {
     Info = model().classify(U->getTypeAsWritten(), Ctx);
   } else if (isa<CXXFunctionalCastExpr, CXXTemporaryObjectExpr>(Obj)) {
     Info = model().classify(Obj->getType(), Ctx);
   } else if (const auto *Call = dyn_cast<CallExpr>(Obj)) {
-    // std::make_unique<std::stop_callback<F>>(...) whose result is dropped.
     const FunctionDecl *FD = Call->getDirectCallee();
-    const TemplateArgumentList *Args =
-        FD ? FD->getTemplateSpecializationArgs() : nullptr;
-    if (!Args || Args->size() == 0 ||
-        Args->get(0).getKind() != TemplateArgument::Type ||
-        !(isCallTo(Call, "std::make_unique") ||
-          isCallTo(Call, "std::make_shared")))
+    if (!FD || !FD->getIdentifier())
       return;
-    Info = model().classify(Args->get(0).getAsType(), Ctx);
-    Factory = Call;
+    const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs();
+    if (isCallTo(Call, "std::make_unique") ||
+        isCallTo(Call, "std::make_shared")) {
+      // std::make_unique<std::stop_callback<F>>(...) whose result is dropped.
+      if (!Args || Args->size() == 0 ||
+          Args->get(0).getKind() != TemplateArgument::Type)
+        return;
+      Info = model().classify(Args->get(0).getAsType(), Ctx);
+      Factory = Call;
+    } else if (Call->isPRValue()) {
+      // A function that returns the registration by value: the returned
+      // object dies with the statement like a temporary. (A reference
+      // returned refers to a registration someone else keeps.)
+      Info = model().classify(Call->getType(), Ctx);
+      Returned = Call;
+    }
   }
   if (!Info || Info->Role != ContextRole::StopCallback)
     return;
 
   SourceLocation Loc = Obj->getBeginLoc();
-  auto Diag = Factory
-                  ? diag(Loc, "'%0' created by '%1' is destroyed at the end of "
-                              "the statement; its callback will never run")
-                        << Info->Name << Factory->getDirectCallee()->getName()
-                        << Obj->getSourceRange()
-                  : diag(Loc, "temporary '%0' is destroyed at the end of the "
-                              "statement; its callback will never run")
-                        << Info->Name << Obj->getSourceRange();
+  const CallExpr *Call = Factory ? Factory : Returned;
+  auto Diag =
+      Call ? diag(Loc, "'%0' %select{created|returned}1 by '%2' is destroyed "
+                       "at the end of the statement; its callback will never "
+                       "run")
+                 << Info->Name << (Returned != nullptr)
+                 << Call->getDirectCallee()->getName() << Obj->getSourceRange()
+           : diag(Loc, "temporary '%0' is destroyed at the end of the "
+                       "statement; its callback will never run")
+                 << Info->Name << Obj->getSourceRange();
 
   // The rewrite: name the object so that it lives to the end of the block.
   if (!Block)
     return;
   const SourceManager &SM = Ctx.getSourceManager();
-  if (Factory) {
-    if (Loc.isMacroID() || Factory->getEndLoc().isMacroID())
+  // A call's result is named by binding it to a variable: guaranteed copy
+  // elision makes it the same object, also for types that cannot be moved.
+  if (Call) {
+    if (Loc.isMacroID() || Call->getEndLoc().isMacroID())
       return;
     Diag << FixItHint::CreateInsertion(
         Loc, "auto " + freshName("stopCallback", Block, &ChosenNames[Block]) +

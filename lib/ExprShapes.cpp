@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::ctx {
 
@@ -94,6 +95,41 @@ bool isInInstantiation(const DeclContext *DC) {
         return true;
   }
   return false;
+}
+
+llvm::SmallVector<const Stmt *, 2>
+statementsInStatementPosition(const Stmt *S) {
+  llvm::SmallVector<const Stmt *, 2> Out;
+  auto Add = [&Out](const Stmt *Child) {
+    // `[[likely]] stmt`: the attribute leaves the statement where it is.
+    while (const auto *Attributed = dyn_cast_or_null<AttributedStmt>(Child))
+      Child = Attributed->getSubStmt();
+    if (Child)
+      Out.push_back(Child);
+  };
+  if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S)) {
+    for (const Stmt *Child : CS->body())
+      Add(Child);
+  } else if (const auto *If = dyn_cast_or_null<IfStmt>(S)) {
+    Add(If->getThen());
+    Add(If->getElse());
+  } else if (const auto *For = dyn_cast_or_null<ForStmt>(S)) {
+    Add(For->getInc());
+    Add(For->getBody());
+  } else if (const auto *While = dyn_cast_or_null<WhileStmt>(S)) {
+    Add(While->getBody());
+  } else if (const auto *Do = dyn_cast_or_null<DoStmt>(S)) {
+    Add(Do->getBody());
+  } else if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(S)) {
+    Add(Range->getBody());
+  } else if (const auto *Case = dyn_cast_or_null<SwitchCase>(S)) {
+    Add(Case->getSubStmt());
+  } else if (const auto *Label = dyn_cast_or_null<LabelStmt>(S)) {
+    Add(Label->getSubStmt());
+  } else if (const auto *Attributed = dyn_cast_or_null<AttributedStmt>(S)) {
+    Add(Attributed->getSubStmt());
+  }
+  return Out;
 }
 
 bool isCallTo(const CallExpr *C, llvm::StringRef Qualified) {

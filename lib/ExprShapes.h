@@ -10,6 +10,7 @@
 #define CTX_TIDY_LIB_EXPRSHAPES_H
 
 #include "clang/AST/Type.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
@@ -17,6 +18,7 @@ namespace clang {
 class CallExpr;
 class DeclContext;
 class Expr;
+class Stmt;
 } // namespace clang
 
 namespace clang::tidy::ctx {
@@ -55,6 +57,15 @@ bool isTaskOptionsType(QualType T);
 /// declaration contexts, so unlike the isInTemplateInstantiation() matcher
 /// it does not build the parent map of the whole translation unit.
 bool isInInstantiation(const DeclContext *DC);
+
+/// The statements \p S holds in statement position, in source order: those
+/// that are executed as statements of their own, so that an expression among
+/// them is evaluated for its side effects and its value is discarded. The
+/// body of a block; the branches of an if (both of them); the body of a
+/// loop and the increment of a for; the statement after a case, default or
+/// goto label or under an attribute. Conditions, case values and other
+/// expressions whose value is used are not among them.
+llvm::SmallVector<const Stmt *, 2> statementsInStatementPosition(const Stmt *S);
 
 /// True if \p C calls the function named \p Qualified ("std::move").
 bool isCallTo(const CallExpr *C, llvm::StringRef Qualified);

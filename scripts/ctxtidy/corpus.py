@@ -62,12 +62,14 @@ def catalogue_types():
     return [(name, role) for role, name in rows if role != "ScopeGuard"]
 
 
-def use_pattern(exclude=()):
+def use_pattern(exclude=(), extra=()):
     """A regex matching the unqualified name of every catalogue context type
     as a whole word (so get_stop_token and CallbackServerContext are not
     counted as stop_token and ServerContext), less the names in exclude (a
-    package's own classes that happen to share one)."""
-    names = sorted({n.split("::")[-1] for n, _ in catalogue_types()} - set(exclude),
+    package's own classes that happen to share one), plus the names in extra
+    (a project's own context types, configured through .clang-tidy)."""
+    names = sorted(({n.split("::")[-1] for n, _ in catalogue_types()} - set(exclude)) |
+                   {n.split("::")[-1] for n in extra},
                    key=len, reverse=True)
     return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, names)))
 
@@ -229,3 +231,42 @@ WARNING = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): "
 
 def ctx_warnings(stdout):
     return [m.groupdict() for m in map(WARNING.match, stdout.splitlines()) if m]
+
+
+def copy_corpus(corpus_dir, destination):
+    """A writable copy of the corpus at `destination`: its sources and a
+    compile_commands.json whose paths point into the copy. Returns the copy's
+    directory. For measurements that edit the sources (scripts/bench-cache);
+    the corpus itself stays read-only."""
+    corpus_dir = os.path.abspath(corpus_dir)
+    destination = os.path.abspath(destination)
+    if os.path.exists(destination):
+        shutil.rmtree(destination)
+    os.makedirs(destination)
+    for name in os.listdir(corpus_dir):
+        source = os.path.join(corpus_dir, name)
+        if os.path.isdir(source) and not os.path.islink(source):
+            shutil.copytree(source, os.path.join(destination, name), symlinks=True)
+    with open(os.path.join(corpus_dir, "compile_commands.json"), encoding="utf-8") as f:
+        entries = json.load(f)
+
+    # The database may name the corpus through a symbolic link or not.
+    prefixes = sorted({corpus_dir, os.path.realpath(corpus_dir)}, key=len, reverse=True)
+
+    def moved(text):
+        for prefix in prefixes:
+            if text == prefix or text.startswith(prefix + os.sep):
+                return destination + text[len(prefix):]
+            text = text.replace("-I" + prefix + os.sep, "-I" + destination + os.sep)
+        return text
+    for e in entries:
+        e["directory"] = moved(e["directory"])
+        e["file"] = moved(e["file"])
+        if "arguments" in e:
+            e["arguments"] = [moved(a) for a in e["arguments"]]
+        if "command" in e:
+            for prefix in prefixes:
+                e["command"] = e["command"].replace(prefix + os.sep, destination + os.sep)
+    with open(os.path.join(destination, "compile_commands.json"), "w", encoding="utf-8") as f:
+        json.dump(entries, f, indent=1)
+    return destination

@@ -50,7 +50,7 @@ def is_cxx(path, headers=True):
 
 
 def run_one(command, path, export_path, build_dir=None, header_filter=None,
-            extra_args=(), cwd=None):
+            extra_args=(), cwd=None, env=None):
     """Runs ctx-tidy on `path`; returns (exit code, combined output)."""
     args = list(command)
     if build_dir:
@@ -63,7 +63,7 @@ def run_one(command, path, export_path, build_dir=None, header_filter=None,
         args.append("--extra-arg-before=-xc++-header")
     args += list(extra_args)
     args.append(path)
-    proc = subprocess.run(args, cwd=cwd, stdout=subprocess.PIPE,
+    proc = subprocess.run(args, cwd=cwd, env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True, errors="replace")
     return proc.returncode, proc.stdout
 

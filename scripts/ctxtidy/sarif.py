@@ -112,26 +112,34 @@ class _Locator:
                 "region": self.region(path, offset, length)}
 
 
-def _fingerprints(findings, locator):
-    """{finding key: fingerprint}; see the module docstring."""
+def _ranked_fingerprints(items):
+    """{id: fingerprint} for [(id, order, base)]; see the module docstring.
+
+    base is (check, file, message, flagged line whitespace-normalised); the
+    rank among equal bases follows `order`, the finding's place in its file."""
     counts = {}
     result = {}
-    ordered = sorted(findings, key=lambda f: (f.location.path, f.location.offset, f.check,
-                                               f.message) if f.location else ("", 0, f.check,
-                                                                              f.message))
-    for f in ordered:
-        if f.location is None:
-            base = (f.check, "", f.message, "")
-        else:
-            rel = locator.artifact(f.location.path)["uri"]
-            line_text = " ".join(locator.sources.line_text(f.location.path,
-                                                           f.location.line).split())
-            base = (f.check, rel, f.message, line_text)
+    for ident, _, base in sorted(items, key=lambda item: item[1]):
         rank = counts.get(base, 0)
         counts[base] = rank + 1
         digest = hashlib.sha256("\0".join(base + (str(rank),)).encode("utf-8")).hexdigest()
-        result[f.key()] = digest[:32]
+        result[ident] = digest[:32]
     return result
+
+
+def _fingerprints(findings, locator):
+    """{finding key: fingerprint}."""
+    items = []
+    for f in findings:
+        if f.location is None:
+            items.append((f.key(), ("", 0, f.check, f.message), (f.check, "", f.message, "")))
+            continue
+        rel = locator.artifact(f.location.path)["uri"]
+        line_text = " ".join(locator.sources.line_text(f.location.path,
+                                                       f.location.line).split())
+        items.append((f.key(), (f.location.path, f.location.offset, f.check, f.message),
+                      (f.check, rel, f.message, line_text)))
+    return _ranked_fingerprints(items)
 
 
 def _describe(replacements, sources):
@@ -245,3 +253,97 @@ def write(path, log):
     with open(path, "w", encoding="utf-8") as f:
         json.dump(log, f, indent=2, ensure_ascii=False)
         f.write("\n")
+
+
+class MergeError(ValueError):
+    pass
+
+
+def _result_location(result):
+    """(uri, uriBaseId, byte offset, start line, start column, snippet) of a result."""
+    locs = result.get("locations") or []
+    if not locs:
+        return None
+    phys = locs[0].get("physicalLocation", {})
+    art = phys.get("artifactLocation", {})
+    region = phys.get("region", {})
+    return (art.get("uri", ""), art.get("uriBaseId", ""), region.get("byteOffset", -1),
+            region.get("startLine", 0), region.get("startColumn", 0),
+            region.get("snippet", {}).get("text", ""))
+
+
+def merge_logs(logs):
+    """One log with one run from the runs of `logs` (shards of one project).
+
+    A finding reported by several shards (a header's) is kept once: results
+    are the same finding when rule, file, byte offset and message agree,
+    which is how run-ctx-tidy de-duplicates within one run. Fingerprints are
+    then recomputed over the merged results, because the rank that tells
+    identical lines apart is only right when counted over all of them; the
+    merged log's results equal those of one unsharded run. Rules are the
+    union of the shards' rules, and each shard's invocation is kept."""
+    runs = [r for log in logs for r in log.get("runs", [])]
+    if not runs:
+        raise MergeError("no runs to merge")
+    for log in logs:
+        if log.get("version") != "2.1.0":
+            raise MergeError("not a SARIF 2.1.0 log (version %r)" % log.get("version"))
+    driver = runs[0]["tool"]["driver"]
+    base_ids = runs[0].get("originalUriBaseIds")
+    for r in runs[1:]:
+        other = r["tool"]["driver"]
+        if (other.get("name"), other.get("version"), other.get("properties")) != \
+                (driver.get("name"), driver.get("version"), driver.get("properties")):
+            raise MergeError("the logs come from different tools or builds: %s %s and %s %s"
+                             % (driver.get("name"), driver.get("version"),
+                                other.get("name"), other.get("version")))
+        if r.get("originalUriBaseIds") != base_ids:
+            raise MergeError("the logs have different source roots (originalUriBaseIds): "
+                             "run the shards from checkouts at the same path, or with the "
+                             "same --source-root")
+    rules = {}
+    for r in runs:
+        for rule in r["tool"]["driver"].get("rules", []):
+            rules.setdefault(rule["id"], rule)
+    results = {}
+    for r in runs:
+        for result in r.get("results", []):
+            loc = _result_location(result)
+            identity = (result.get("ruleId"), loc[:3] if loc else None,
+                        result.get("message", {}).get("text"))
+            results.setdefault(identity, result)
+    items = []
+    for identity, result in results.items():
+        check, loc, message = identity
+        if loc is None:
+            items.append((identity, ("", "", 0, check, message), (check, "", message, "")))
+        else:
+            full = _result_location(result)
+            items.append((identity, (loc[1], loc[0], loc[2], check, message),
+                          (check, loc[0], message, " ".join(full[5].split()))))
+    prints = _ranked_fingerprints(items)
+    rule_ids = sorted(rules)
+    rule_index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+
+    def order(identity):
+        loc = _result_location(results[identity])
+        return (loc[1], loc[0], loc[3], loc[4]) if loc else ("", "", 0, 0), \
+            identity[0] or "", identity[2] or ""
+
+    merged_results = []
+    for identity in sorted(results, key=order):
+        result = dict(results[identity])
+        result["ruleIndex"] = rule_index[result["ruleId"]]
+        result["partialFingerprints"] = dict(result.get("partialFingerprints", {}))
+        result["partialFingerprints"][FINGERPRINT_KEY] = prints[identity]
+        merged_results.append(result)
+    merged_driver = dict(driver)
+    merged_driver["rules"] = [rules[i] for i in rule_ids]
+    run = {key: value for key, value in runs[0].items()
+           if key not in ("tool", "results", "invocations")}
+    run["tool"] = dict(runs[0]["tool"], driver=merged_driver)
+    run["results"] = merged_results
+    invocations = [inv for r in runs for inv in r.get("invocations", [])]
+    if invocations:
+        run["invocations"] = invocations
+    return {"$schema": logs[0].get("$schema", SCHEMA_URI), "version": "2.1.0", "runs": [run]}

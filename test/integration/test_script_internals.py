@@ -5,6 +5,7 @@ import hashlib
 import importlib.machinery
 import importlib.util
 import os
+import re
 import sys
 import unittest
 
@@ -186,6 +187,36 @@ class GitHubActionsSample(unittest.TestCase):
             if word.startswith("-"):
                 self.assertIn(word, usage)
         self.assertEqual(workflow["permissions"]["security-events"], "write")
+
+    def test_sharded_workflow_merges_every_shard(self):
+        try:
+            import yaml
+        except ImportError:
+            self.skipTest("PyYAML is not installed")
+        with open(os.path.join(support.SOURCE_DIR, "docs", "github-actions-sharded.yml")) as f:
+            workflow = yaml.safe_load(f)
+        shard_job, merge_job = workflow["jobs"]["ctx-tidy"], workflow["jobs"]["merge"]
+        shard_list = shard_job["strategy"]["matrix"]["shard"]
+        self.assertEqual(shard_list, list(range(1, int(shard_job["env"]["SHARDS"]) + 1)))
+        run_step = next(s for s in shard_job["steps"] if "run-ctx-tidy" in s.get("run", ""))
+        self.assertIn("--shard ${{ matrix.shard }}/${{ env.SHARDS }}", run_step["run"])
+        words = run_step["run"].split()
+        exported = re.search(r"--export-sarif (.+?\.sarif)", run_step["run"]).group(1)
+        sarif = os.path.normpath(os.path.join(run_step["working-directory"], exported))
+        keep = next(s for s in shard_job["steps"]
+                    if s.get("uses", "").startswith("actions/upload-artifact@"))
+        self.assertEqual((keep["if"], keep["with"]["path"]), ("always()", sarif))
+        self.assertEqual((merge_job["needs"], merge_job["if"]), ("ctx-tidy", "always()"))
+        merge = next(s for s in merge_job["steps"] if "--merge-sarif" in s.get("run", ""))
+        merge_words = merge["run"].split()
+        upload = next(s for s in merge_job["steps"] if s.get("uses", "").startswith(
+            "github/codeql-action/upload-sarif@"))
+        self.assertEqual(merge_words[merge_words.index("--merge-sarif") + 1],
+                         upload["with"]["sarif_file"])
+        usage = run([os.path.join(support.SCRIPTS, "run-ctx-tidy"), "--help"]).stdout
+        for word in words + merge_words:
+            if word.startswith("-"):
+                self.assertIn(word, usage)
 
 
 class VerifiedDownload(support.TempDirTest):

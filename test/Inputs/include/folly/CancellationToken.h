@@ -10,6 +10,12 @@
 //  - Upstream constrains the CancellationCallback constructors with a C++20
 //    `requires` clause (since v2026.06.22.00). Under C++17 this stand-in uses
 //    the equivalent enable_if form that upstream used before that release.
+//
+// Older folly: defining CTX_TEST_FOLLY_V2025_07_14 before the include gives
+// the API of tags v2021.02.15.00 to v2025.07.14.00 (checked against tag
+// v2025.07.14.00): the merge is the static member template
+// CancellationToken::merge(), there is no cancellation_token_merge, and the
+// CancellationCallback constructors use the enable_if form in every mode.
 
 #pragma once
 
@@ -26,7 +32,9 @@ namespace folly {
 
 class CancellationCallback;
 class CancellationSource;
+#ifndef CTX_TEST_FOLLY_V2025_07_14
 struct cancellation_token_merge_fn;
+#endif
 
 namespace detail {
 class CancellationState;
@@ -54,6 +62,13 @@ class CancellationToken {
 
   bool isCancellationRequested() const noexcept;
   bool canBeCancelled() const noexcept;
+
+#ifdef CTX_TEST_FOLLY_V2025_07_14
+  // A token that is cancelled when any of `tokens` is.
+  template <typename... Ts>
+  static CancellationToken merge(Ts&&... tokens);
+#endif
+
   void swap(CancellationToken& other) noexcept;
 
   friend bool operator==(
@@ -62,7 +77,9 @@ class CancellationToken {
  private:
   friend class CancellationCallback;
   friend class CancellationSource;
+#ifndef CTX_TEST_FOLLY_V2025_07_14
   friend struct cancellation_token_merge_fn;
+#endif
 
   explicit CancellationToken(detail::CancellationStateTokenPtr state) noexcept;
 
@@ -113,7 +130,7 @@ class CancellationCallback {
   using VoidFunction = folly::Function<void()>;
 
  public:
-#if __cplusplus >= 202002L
+#if __cplusplus >= 202002L && !defined(CTX_TEST_FOLLY_V2025_07_14)
   template <typename Callable>
     requires std::
         is_constructible<CancellationCallback::VoidFunction, Callable>::value
@@ -169,10 +186,13 @@ class CancellationCallback {
   std::atomic<bool> callbackCompleted_{false};
 };
 
+#ifndef CTX_TEST_FOLLY_V2025_07_14
+// A token that is cancelled when any of `tokens` is.
 struct cancellation_token_merge_fn {
   template <typename... Ts>
   CancellationToken operator()(Ts&&... tokens) const;
 };
 inline constexpr cancellation_token_merge_fn cancellation_token_merge{};
+#endif
 
 } // namespace folly

@@ -5,11 +5,14 @@
 // A test stand-in declaring a subset of the upstream API (same names,
 // namespaces and signatures) for ctx-tidy's lit tests; not upstream code.
 // Seastar requires C++20; like upstream, this header fails under C++17.
-// Declares future<T> (available/failed/get/wait/then/finally/
-// handle_exception/discard_result/get_exception), futurize_t,
-// make_ready_future and make_exception_future. Coroutine support
-// (seastar/core/coroutine.hh) and promise<T> are not declared. Bodies of the
-// templates are placeholders.
+// Declares future<T> (available/failed/get/wait/then/then_wrapped/finally/
+// handle_exception/discard_result/get_exception), promise<T> (get_future/
+// set_value/set_exception), futurize_t, futurize_invoke, make_ready_future
+// and make_exception_future, at Seastar's default API level 9. Left out:
+// shared_future, then_unpack, handle_exception_type, or_terminate,
+// forward_to, the backtrace and nested-exception helpers. Coroutine support
+// is in seastar/core/coroutine.hh, as upstream. Bodies of the templates are
+// placeholders.
 
 #pragma once
 
@@ -29,6 +32,9 @@ namespace seastar {
 template <typename T = void>
 class future;
 
+template <typename T = void>
+class promise;
+
 template <typename T>
 struct futurize {
     using type = future<T>;
@@ -40,6 +46,10 @@ struct futurize<future<T>> {
 
 template <typename T>
 using futurize_t = typename futurize<T>::type;
+
+template <typename Func, typename... Args>
+futurize_t<std::invoke_result_t<Func&&, Args&&...>>
+futurize_invoke(Func&& func, Args&&... args) noexcept;
 
 namespace internal {
 struct monostate {};
@@ -63,6 +73,7 @@ template <typename T>
 class [[nodiscard]] future {
 public:
     using value_type = internal::future_stored_type_t<T>;
+    using promise_type = promise<T>;
 
     future(future&& x) noexcept;
     future(const future&) = delete;
@@ -86,14 +97,35 @@ public:
         std::terminate();
     }
 
-    template <typename Func>
+    template <std::invocable<future> Func, typename FuncResult = std::invoke_result_t<Func, future>>
+    futurize_t<FuncResult>
+    then_wrapped(Func&& func, std::source_location sl = std::source_location::current()) & noexcept {
+        (void)func;
+        (void)sl;
+        std::terminate();
+    }
+
+    template <std::invocable<future&&> Func, typename FuncResult = std::invoke_result_t<Func, future&&>>
+    futurize_t<FuncResult>
+    then_wrapped(Func&& func, std::source_location sl = std::source_location::current()) && noexcept {
+        (void)func;
+        (void)sl;
+        std::terminate();
+    }
+
+    template <std::invocable Func>
     future<T> finally(Func&& func, std::source_location sl = std::source_location::current()) noexcept {
         (void)func;
         (void)sl;
         std::terminate();
     }
 
+    // Upstream writes the last two alternatives with the size of the value
+    // tuple (0 for future<void>, 1 otherwise).
     template <typename Func>
+    requires std::is_invocable_r_v<future<T>, Func, std::exception_ptr>
+                 || (std::is_void_v<T> && std::is_invocable_r_v<void, Func, std::exception_ptr>)
+                 || (!std::is_void_v<T> && std::is_invocable_r_v<T, Func, std::exception_ptr>)
     future<T> handle_exception(Func&& func, std::source_location sl = std::source_location::current()) noexcept {
         (void)func;
         (void)sl;
@@ -103,6 +135,32 @@ public:
     future<> discard_result(std::source_location sl = std::source_location::current()) noexcept;
 
     bool operator==(const future&) const = delete;
+};
+
+template <typename T>
+class promise {
+public:
+    promise() noexcept;
+    promise(promise&& x) noexcept;
+    promise(const promise&) = delete;
+    promise& operator=(promise&& x) noexcept;
+    void operator=(const promise&) = delete;
+
+    future<T> get_future() noexcept;
+
+    void set_value() noexcept requires std::is_void_v<T>;
+    template <typename... A>
+    void set_value(A&&... a) noexcept {
+        ((void)a, ...);
+    }
+
+    void set_exception(std::exception_ptr&& ex) noexcept;
+    void set_exception(const std::exception_ptr& ex) noexcept;
+    template <typename Exception>
+    requires (!std::same_as<std::remove_reference_t<Exception>, std::exception_ptr>)
+    void set_exception(Exception&& e) noexcept {
+        (void)e;
+    }
 };
 
 template <typename T = void, typename... A>

@@ -22,7 +22,8 @@
 namespace seastar {
 
 // Holds a T whose default-constructed state means "empty"; bool(T) tells
-// whether it holds a value (upstream constrains T with OptimizableOptional).
+// whether it holds a value. Upstream defines a concept OptimizableOptional
+// for such a T but does not constrain the template with it.
 template<typename T>
 class optimized_optional {
     T _object;
