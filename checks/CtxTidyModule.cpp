@@ -13,6 +13,7 @@
 #include "checks/UnobservedTokenCheck.h"
 #include "checks/BrokenPropagationCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "lib/ClangCompat.h"
 
 namespace clang::tidy::ctx {
 

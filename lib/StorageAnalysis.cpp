@@ -1,13 +1,13 @@
 //===--- StorageAnalysis.cpp - ctx-tidy -----------------------------------===//
 
 #include "lib/StorageAnalysis.h"
+#include "lib/ClangCompat.h"
 #include "lib/ExprShapes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::ctx {
 
@@ -17,7 +17,7 @@ bool isRemovalMethod(llvm::StringRef Name) {
   if (Name.starts_with("erase") || Name.starts_with("pop") ||
       Name.starts_with("unsafe_erase"))
     return true;
-  return llvm::StringSwitch<bool>(Name)
+  return StringSwitch<bool>(Name)
       .Cases({"extract", "clear", "swap", "resize", "reset", "remove",
               "remove_if", "exchange"},
              true)
@@ -25,7 +25,7 @@ bool isRemovalMethod(llvm::StringRef Name) {
 }
 
 bool isRemovalFunction(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
+  return StringSwitch<bool>(Name)
       .Cases({"std::erase_if", "std::erase", "absl::erase_if", "std::exchange",
               "std::swap", "folly::swap", "absl::swap", "boost::swap"},
              true)
@@ -33,7 +33,7 @@ bool isRemovalFunction(llvm::StringRef Name) {
 }
 
 bool isInsertMethod(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
+  return StringSwitch<bool>(Name)
       .Cases({"insert", "emplace", "emplace_hint", "try_emplace",
               "insert_or_assign", "push_back", "emplace_back", "push_front",
               "emplace_front", "push", "assign", "insert_range", "append_range",
@@ -43,7 +43,7 @@ bool isInsertMethod(llvm::StringRef Name) {
 }
 
 bool isLockAccessMethod(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
+  return StringSwitch<bool>(Name)
       .Cases({"wlock", "rlock", "ulock", "lock", "contextualLock",
               "contextualRLock", "tryWLock", "tryRLock", "tryLock",
               "operator->"},
@@ -52,7 +52,7 @@ bool isLockAccessMethod(llvm::StringRef Name) {
 }
 
 bool isLockedCallbackMethod(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
+  return StringSwitch<bool>(Name)
       .Cases({"withWLock", "withRLock", "withLock", "withULock"}, true)
       .Default(false);
 }

@@ -38,6 +38,12 @@ config.substitutions.append(("%ctx_module", config.ctx_module))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%project_root", config.ctx_source_dir))
 config.substitutions.append(("%python", config.python_executable))
+# The LLVM the build is for: `REQUIRES: llvm-22` or `UNSUPPORTED: llvm-19` mark
+# behaviour that needs a newer clang (docs/versions.md lists each case).
+config.available_features.add("llvm-" + config.llvm_major)
+config.substitutions.append(("%llvm_major", config.llvm_major))
+# scripts/ctx-tidy, run by the tests, uses the build under test.
+config.environment["CTX_BUILD_DIR"] = config.ctx_build_dir
 config.environment["HOME"] = os.environ.get("HOME", "/root")
 config.environment["PATH"] = os.pathsep.join(
     [os.path.dirname(config.filecheck), os.environ.get("PATH", "")])

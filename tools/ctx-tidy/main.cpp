@@ -7,6 +7,7 @@
 
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "tools/ResourceDir.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -23,7 +24,8 @@ extern volatile int CtxTidyModuleAnchorSource;
 int main(int Argc, char **Argv) {
   // --version says which build this is; the rest of its text is upstream's.
   llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
-    OS << "ctx-tidy: clang-tidy with the ctx-* checks built in\n";
+    OS << "ctx-tidy " CTX_VERSION " for LLVM " LLVM_VERSION_STRING
+          ": clang-tidy with the ctx-* checks built in\n";
   });
   std::string ResourceDirArg;
   std::vector<char *> Args = ctx::tools::withResourceDir(
