@@ -241,7 +241,7 @@ TEST(ContextModelTest, ValidatesQualifiedNames) {
 namespace {
 
 TEST(ContextModelTest, KnowsHowEachTokenIsAsked) {
-  auto AST = parse(std::string(Library) + R"cpp(
+  auto AST = parse(R"cpp(
     namespace my { struct Tok { bool cancelled() const; }; }
     namespace app {
     struct [[clang::annotate("ctx::token")]] Done {
@@ -256,7 +256,7 @@ TEST(ContextModelTest, KnowsHowEachTokenIsAsked) {
   ContextModel M;
   M.addType(ContextRole::Token, "my::Tok");
   M.addObserveMethod("my::Tok::cancelled");
-  ASTContext &Ctx = AST->getASTContext();
+  ASTContext &Ctx = AST->context();
   auto Observe = [&](llvm::StringRef Var, bool Pointer = false) {
     const ContextTypeInfo *I = M.classify(typeOfVar(*AST, Var), Ctx);
     return I ? M.observeExpression(*I, Var, Pointer) : std::string("?");
@@ -305,11 +305,12 @@ TEST(ContextModelTest, KnowsWhichStreamCallsEndOnCancel) {
       client->Write(n);
       mine.Read(&n);
     }
-  )cpp");
+  )cpp",
+                   /*StandIns=*/false);
   ASSERT_TRUE(AST);
-  ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
+  ASSERT_TRUE(AST->compiled()) << AST->errors();
   ContextModel M;
-  ASTContext &Ctx = AST->getASTContext();
+  ASTContext &Ctx = AST->context();
   auto Fs = match(functionDecl(hasName("f"), isDefinition()).bind("f"), Ctx);
   ASSERT_EQ(Fs.size(), 1u);
   auto Calls = match(stmt(forEachDescendant(cxxMemberCallExpr().bind("c"))),
@@ -340,7 +341,8 @@ TEST(ContextModelTest, KnowsConditionVariableWaits) {
     }
     }
     struct MyCondition { void wait(int &); };
-  )cpp");
+  )cpp",
+                   /*StandIns=*/false);
   ASSERT_TRUE(AST);
   EXPECT_EQ(conditionWaitOf(method(*AST, "std::condition_variable::wait")),
             ConditionWait::Untimed);
@@ -386,7 +388,8 @@ TEST(ContextModelTest, KnowsTimeBounds) {
     absl::Duration d;
     absl::Time t;
     Timeout other;
-  )cpp");
+  )cpp",
+                   /*StandIns=*/false);
   ASSERT_TRUE(AST);
   for (const char *Var : {"ms", "deadline", "d", "t"})
     EXPECT_TRUE(hasLibraryRole(typeOfVar(*AST, Var), LibraryRole::TimeBound))
