@@ -134,8 +134,8 @@ bool sameParameters(const FunctionDecl *A, const FunctionDecl *B,
   for (unsigned I = 0; I < B->getNumParams(); ++I) {
     if (static_cast<int>(I) == SkipInB)
       continue;
-    if (!ASTContext::hasSameUnqualifiedType(A->getParamDecl(J)->getType(),
-                                            B->getParamDecl(I)->getType()))
+    if (!Ctx.hasSameUnqualifiedType(A->getParamDecl(J)->getType(),
+                                    B->getParamDecl(I)->getType()))
       return false;
     ++J;
   }
