@@ -215,6 +215,10 @@ class Keys(CacheTest):
             os.makedirs(build)
             module = os.path.join(build, "CtxTidyModule.so")
             shutil.copy(support.MODULE, module)
+            # A build names its LLVM in ctx-tidy-build.conf; scripts/ctx-tidy
+            # loads a module only into the clang-tidy of that LLVM.
+            shutil.copy(os.path.join(os.path.dirname(support.MODULE),
+                                     "ctx-tidy-build.conf"), build)
             self.step("miss", CTX_BUILD_DIR=build)
             self.step("hit", CTX_BUILD_DIR=build)
             # Another build at the same path (trailing bytes change the file,
