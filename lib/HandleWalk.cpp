@@ -230,6 +230,29 @@ void HandleWalk::addAlias(const ValueDecl *V, Carry C, const Stmt *Boundary,
   --Depth;
 }
 
+/// The local pointer \p AddressOf (`&src`) initializes, when nothing can
+/// point it elsewhere: it is never assigned, and neither its address nor a
+/// non-const reference to it is taken. Null otherwise.
+const ValueDecl *HandleWalk::pointerAliasOf(const Expr *AddressOf) const {
+  Use Init = B.Uses.classify(AddressOf);
+  if (Init.Kind != UseKind::Initializes || !Init.Variable ||
+      !B.Uses.isLocalVar(Init.Variable) ||
+      !Init.Variable->getType()->isPointerType())
+    return nullptr;
+  if (Init.Variable->getType().isConstQualified())
+    return Init.Variable;
+  for (const DeclRefExpr *R : B.Uses.refsTo(Init.Variable)) {
+    Use U = B.Uses.classify(R);
+    if (U.Kind == UseKind::AssignedTo || U.Kind == UseKind::AddressTaken ||
+        (U.Kind == UseKind::Argument && U.passing() == Passing::ByReference) ||
+        (U.Kind == UseKind::Initializes && U.Variable &&
+         U.Variable->getType()->isReferenceType() &&
+         !U.Variable->getType().getNonReferenceType().isConstQualified()))
+      return nullptr;
+  }
+  return Init.Variable;
+}
+
 /// Token values that stay among locals: a comparison, or a swap with other
 /// local variables (which then hold the token).
 bool HandleWalk::staysLocal(const Expr *Call, const Expr *Top, Carry C,
@@ -360,6 +383,12 @@ void HandleWalk::walk(const Expr *E, Carry C, const Stmt *Boundary,
     escape(C, U.User, Settlement::Store, false, Out);
     return;
   case UseKind::AddressTaken:
+    // `T *const p = &src;`: a local pointer that keeps pointing at the
+    // handle names it wherever it is used.
+    if (const ValueDecl *P = pointerAliasOf(cast<Expr>(U.User))) {
+      addAlias(P, C, Boundary, Out);
+      return;
+    }
     escape(C, U.User, Settlement::Pass,
            inSynchronousCall(U.User, B.Synchronous, B.Parents), Out);
     return;

@@ -134,6 +134,7 @@ private:
                     llvm::SmallVectorImpl<Event> &Out);
   void walkInLambda(const Expr *E, Carry C, const LambdaExpr *L,
                     const Stmt *Boundary, llvm::SmallVectorImpl<Event> &Out);
+  const ValueDecl *pointerAliasOf(const Expr *AddressOf) const;
   void addAlias(const ValueDecl *V, Carry C, const Stmt *Boundary,
                 llvm::SmallVectorImpl<Event> &Out);
   bool staysLocal(const Expr *Call, const Expr *Top, Carry C,
