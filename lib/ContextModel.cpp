@@ -123,7 +123,13 @@ const char DefaultSynchronousCalls[] =
     "tbb::parallel_scan;tbb::this_task_arena::isolate;tbb::task_arena::execute;"
     "tbb::task::suspend;"
     "std::condition_variable_any::wait;std::condition_variable_any::wait_for;"
-    "std::condition_variable_any::wait_until";
+    "std::condition_variable_any::wait_until;"
+    // GoogleTest's assertion helpers (gtest/gtest.h, gtest-printers.h):
+    // they compare and print their arguments and keep nothing.
+    "testing::internal::EqHelper::Compare;testing::internal::CmpHelperEQ;"
+    "testing::internal::CmpHelperNE;testing::internal::CmpHelperLT;"
+    "testing::internal::CmpHelperLE;testing::internal::CmpHelperGT;"
+    "testing::internal::CmpHelperGE;testing::PrintToString";
 
 // Each entry was checked against the library's declarations: Boost 1.81
 // (boost/asio/post.hpp, dispatch.hpp, defer.hpp, co_spawn.hpp), folly
