@@ -101,15 +101,15 @@ void DetachedRefCaptureCheck::registerMatchers(MatchFinder *Finder) {
   // whole translation unit, system headers included, on every call.)
   std::vector<std::string> Threads = libraryTypeNames(LibraryRole::Thread);
   std::vector<llvm::StringRef> Names(Threads.begin(), Threads.end());
-  Finder->addMatcher(cxxConstructExpr(hasType(cxxRecordDecl(hasAnyName(Names))))
-                         .bind("thread"),
-                     this);
+  // The type as the compiler sees it: aliases (`using Watcher =
+  // std::jthread;`) are looked through.
+  auto ThreadType = hasType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(cxxRecordDecl(hasAnyName(Names))))));
+  Finder->addMatcher(cxxConstructExpr(ThreadType).bind("thread"), this);
   // In a template, a thread built from a lambda of dependent type is not
   // resolved yet.
-  Finder->addMatcher(
-      cxxUnresolvedConstructExpr(hasType(cxxRecordDecl(hasAnyName(Names))))
-          .bind("thread"),
-      this);
+  Finder->addMatcher(cxxUnresolvedConstructExpr(ThreadType).bind("thread"),
+                     this);
   Finder->addMatcher(callExpr(argumentCountAtLeast(1)).bind("call"), this);
 }
 

@@ -51,6 +51,25 @@ bool containsSharedFromThis(const Stmt *S) {
   return false;
 }
 
+/// True if \p E is `this->shared_from_this()` (or the unqualified call)
+/// not resolved yet, in a class template whose base is dependent.
+bool isDependentSharedFromThis(const Expr *E) {
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  if (!Call || !Call->getCallee())
+    return false;
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *D = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    return D->getMember().getAsString() == "shared_from_this" &&
+           (D->isImplicitAccess() ||
+            isa<CXXThisExpr>(D->getBase()->IgnoreParenImpCasts()));
+  if (const auto *U = dyn_cast<UnresolvedMemberExpr>(Callee))
+    return U->getMemberName().getAsString() == "shared_from_this" &&
+           (U->isImplicitAccess() ||
+            isa<CXXThisExpr>(U->getBase()->IgnoreParenImpCasts()));
+  return false;
+}
+
 /// True if \p L holds a strong reference to *this: a by-copy capture of a
 /// std::shared_ptr initialized (directly, or through a local) from
 /// shared_from_this().
@@ -59,7 +78,15 @@ bool keepsThisAlive(const LambdaExpr *L) {
     if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
       continue;
     const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
-    if (!VD || !hasLibraryRole(VD->getType(), LibraryRole::SharedPointer))
+    if (!VD)
+      continue;
+    // In a class template deriving from enable_shared_from_this<Self<T>>,
+    // `self = this->shared_from_this()` has a type only once instantiated;
+    // the call itself says it is a shared_ptr to *this.
+    if (VD->getType()->isDependentType() &&
+        isDependentSharedFromThis(VD->getInit()))
+      return true;
+    if (!hasLibraryRole(VD->getType(), LibraryRole::SharedPointer))
       continue;
     if (containsSharedFromThis(VD->getInit()))
       return true;
