@@ -119,7 +119,7 @@ def main():
         tmp = tempfile.mkdtemp(prefix="ctx-broken-")
         jobs = []
         sources = broken_code.sources(ROOT)
-        for path, flags, config in sources:
+        for index, (path, flags, config) in enumerate(sources):
             text = open(path).read()
             rel = os.path.relpath(path, ROOT)
             every = list(broken_code.variants(text, args.truncations))
@@ -127,7 +127,10 @@ def main():
             # evenly over its variants (all kinds keep a share).
             # The starting variant rotates with the file, so that with a small
             # share per file every kind still comes up across the files.
-            budget = max(3, args.max_runs // max(1, len(sources)))
+            # The remainder goes one run each to the first files, so the
+            # total stays at --max-runs however many lit inputs there are.
+            per_file, extra = divmod(args.max_runs, max(1, len(sources)))
+            budget = max(1, per_file + (1 if index < extra else 0))
             offset = int(cc.stable_hash(rel), 16) % len(every) if every else 0
             picked = [every[(offset + k * len(every) // budget) % len(every)]
                       for k in range(budget)] if len(every) > budget else every
