@@ -21,18 +21,6 @@ struct UnforwardedTokenCheck::Callable {
 
 namespace {
 
-/// What a diagnostic calls a received token of this kind.
-unsigned tokenNoun(const ReceivedToken &T) {
-  switch (T.Info->Role) {
-  case ContextRole::RequestContext:
-    return 1;
-  case ContextRole::CancelSource:
-    return 2;
-  default:
-    return 0;
-  }
-}
-
 /// The overload as a reader finds it: "fetch(const std::string &,
 /// std::stop_token)".
 std::string signatureOf(const FunctionDecl *F, const ASTContext &Ctx) {
@@ -306,8 +294,8 @@ void UnforwardedTokenCheck::checkCall(const CallExpr *Call, const Callable &C,
              "call to '%0' does not pass %select{stop token|request "
              "context|cancel source}1 %select{it receives|'%3'}2; an overload "
              "that takes it exists")
-        << Callee->getName() << tokenNoun(Token.token()) << !Name.empty()
-        << Name << Call->getSourceRange();
+        << Callee->getName() << receivedNounIndex(Token.token().Info)
+        << !Name.empty() << Name << Call->getSourceRange();
     if (Fix)
       Diag << *Fix;
   }

@@ -328,19 +328,6 @@ bool inSystemCode(SourceLocation Loc, const SourceManager &SM) {
   return Loc.isInvalid() || SM.isInSystemHeader(Loc) || SM.isInSystemMacro(Loc);
 }
 
-unsigned roleIndex(const ContextTypeInfo *Info) {
-  if (!Info)
-    return 0;
-  switch (Info->Role) {
-  case ContextRole::RequestContext:
-    return 1;
-  case ContextRole::CancelSource:
-    return 2;
-  default:
-    return 0;
-  }
-}
-
 /// Where to insert a name after the type of the unnamed parameter \p P.
 SourceLocation afterType(const ParmVarDecl *P, const ASTContext &Ctx) {
   const TypeSourceInfo *TSI = P->getTypeSourceInfo();
@@ -488,7 +475,7 @@ void UnobservedTokenCheck::checkReceiver(
                               "context|cancel source}0 '%1'; %select{a stop "
                               "request|cancelling the request|a "
                               "cancellation}0 cannot end it")
-          << roleIndex(First.Info) << Name;
+          << receivedNounIndex(First.Info) << Name;
       if (FixToken) {
         std::string Query = notCancelled(*FixToken, FixName, model());
         if (std::optional<FixItHint> Fix =
@@ -506,13 +493,13 @@ void UnobservedTokenCheck::checkReceiver(
              "the unnamed %select{stop token|request context|cancel "
              "source}0 is received here",
              DiagnosticIDs::Note)
-            << roleIndex(T.Info);
+            << receivedNounIndex(T.Info);
       else
         diag(T.Loc,
              "%select{stop token|request context|cancel source}0 "
              "'%1' is received here",
              DiagnosticIDs::Note)
-            << roleIndex(T.Info) << TName;
+            << receivedNounIndex(T.Info) << TName;
     }
   }
 }

@@ -98,4 +98,17 @@ const ParentIndex &ContextCheckBase::parents(ASTContext &Ctx) {
   return *Parents;
 }
 
+unsigned ContextCheckBase::receivedNounIndex(const ContextTypeInfo *Info) {
+  if (!Info)
+    return 0;
+  switch (Info->Role) {
+  case ContextRole::RequestContext:
+    return 1;
+  case ContextRole::CancelSource:
+    return 2;
+  default:
+    return 0;
+  }
+}
+
 } // namespace clang::tidy::ctx

@@ -36,6 +36,12 @@ public:
 protected:
   const ContextModel &model() const { return Model; }
 
+  /// The index of what a diagnostic calls a received value of this type, for
+  /// `%select{stop token|request context|cancel source}`: 0 for a token
+  /// (and when \p Info is null), 1 for a request context, 2 for a cancel
+  /// source received as its own token.
+  static unsigned receivedNounIndex(const ContextTypeInfo *Info);
+
   /// Reads a ';'-separated list of qualified names from the option \p Key
   /// (local-or-global when \p Global), reporting malformed entries as a
   /// configuration diagnostic and dropping them.
