@@ -143,34 +143,16 @@ void BrokenPropagationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void BrokenPropagationCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  registerBodyMatchers(Finder);
 }
 
 void BrokenPropagationCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
-    if (FD->isInvalidDecl() || !FD->hasBody() || isInInstantiation(FD))
-      return;
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-      if (MD->getParent()->isLambda())
-        return; // Analysed through its LambdaExpr.
-    if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
-      return;
-    auto Received = receivedTokens(FD, model(), Ctx);
-    analyse(Received, FD->getBody(), Ctx);
+  auto B = bodyOf(Result, /*SkipSystemHeaders=*/true);
+  if (!B)
     return;
-  }
-  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    const CXXMethodDecl *Op = L->getCallOperator();
-    if (!Op || Op->isInvalidDecl() || isInInstantiation(Op))
-      return;
-    if (SM.isInSystemHeader(SM.getExpansionLoc(L->getBeginLoc())))
-      return;
-    auto Received = receivedTokens(L, model(), Ctx);
-    analyse(Received, L->getBody(), Ctx);
-  }
+  auto Received = receivedTokensOf(*B, Ctx);
+  analyse(Received, B->Body, Ctx);
 }
 
 void BrokenPropagationCheck::analyse(llvm::ArrayRef<ReceivedToken> All,

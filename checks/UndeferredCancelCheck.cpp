@@ -43,31 +43,12 @@ UndeferredCancelCheck::UndeferredCancelCheck(llvm::StringRef Name,
 }
 
 void UndeferredCancelCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
-  // Instantiations are skipped in check(): the isInstantiated() and
-  // isInTemplateInstantiation() matchers would build the parent map of the
-  // whole translation unit, a fixed cost larger than the analysis. The
-  // analysis asks parents(), which indexes only the code as written.
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  registerBodyMatchers(Finder);
 }
 
 void UndeferredCancelCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
-    if (FD->isInvalidDecl() || !FD->hasBody() || isInInstantiation(FD))
-      return;
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-      if (MD->getParent()->isLambda())
-        return; // Analysed through its LambdaExpr.
-    analyseBody(FD, FD->getBody(), Ctx);
-    return;
-  }
-  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    const CXXMethodDecl *Op = L->getCallOperator();
-    if (!Op || Op->isInvalidDecl() || isInInstantiation(Op))
-      return;
-    analyseBody(Op, L->getBody(), Ctx);
-  }
+  if (auto B = bodyOf(Result, /*SkipSystemHeaders=*/false))
+    analyseBody(B->Fn, B->Body, *Result.Context);
 }
 
 void UndeferredCancelCheck::analyseBody(const Decl *D, const Stmt *Body,

@@ -85,36 +85,23 @@ UnforwardedTokenCheck::UnforwardedTokenCheck(llvm::StringRef Name,
 }
 
 void UnforwardedTokenCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  registerBodyMatchers(Finder);
 }
 
 void UnforwardedTokenCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
-    if (FD->isInvalidDecl() || !FD->hasBody() || isInInstantiation(FD))
-      return;
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-      if (MD->getParent()->isLambda())
-        return; // Analysed through its LambdaExpr.
-    auto Tokens = receivedTokens(FD, model(), Ctx);
-    if (!Tokens.empty())
-      analyse(FD, FD->getBody(), Tokens, Ctx);
+  auto B = bodyOf(Result, /*SkipSystemHeaders=*/true);
+  if (!B)
     return;
-  }
-  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    const CXXMethodDecl *Op = L->getCallOperator();
-    if (!Op || Op->isInvalidDecl() || isInInstantiation(Op))
-      return;
-    auto Tokens = receivedTokens(L, model(), Ctx);
-    if (Tokens.empty())
-      return;
-    // A stop callback's own callable runs on the stop request: waking
-    // others is its job, not observing the token.
-    if (isStopCallbackCallable(L, parents(Ctx), model(), Ctx))
-      return;
-    analyse(Op, L->getBody(), Tokens, Ctx);
-  }
+  auto Tokens = receivedTokensOf(*B, Ctx);
+  if (Tokens.empty())
+    return;
+  // A stop callback's own callable runs on the stop request: waking others is
+  // its job, not observing the token.
+  if (B->Lambda &&
+      isStopCallbackCallable(B->Lambda, parents(Ctx), model(), Ctx))
+    return;
+  analyse(B->Fn, B->Body, Tokens, Ctx);
 }
 
 void UnforwardedTokenCheck::analyse(const FunctionDecl *Fn, const Stmt *Body,

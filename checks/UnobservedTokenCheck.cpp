@@ -343,38 +343,19 @@ SourceLocation afterType(const ParmVarDecl *P, const ASTContext &Ctx) {
 } // namespace
 
 void UnobservedTokenCheck::registerMatchers(MatchFinder *Finder) {
-  // Instantiations are skipped in check(), as in the other checks: the
-  // matchers that would exclude them build the parent map of the whole unit.
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  registerBodyMatchers(Finder);
 }
 
 void UnobservedTokenCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
-    if (FD->isInvalidDecl() || !FD->hasBody() ||
-        SM.isInSystemHeader(FD->getLocation()) || isInInstantiation(FD))
-      return;
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-      if (MD->getParent()->isLambda())
-        return; // Analysed through its LambdaExpr.
-    auto Tokens = receivedTokens(FD, model(), Ctx);
-    if (!Tokens.empty())
-      checkReceiver(Tokens, nullptr, FD->getBody(), Ctx);
+  auto B = bodyOf(Result, /*SkipSystemHeaders=*/true);
+  if (!B)
     return;
-  }
-  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    const CXXMethodDecl *Op = L->getCallOperator();
-    if (!Op || Op->isInvalidDecl() || !L->getBody() ||
-        SM.isInSystemHeader(L->getBeginLoc()) || isInInstantiation(Op))
-      return;
-    auto Tokens = receivedTokens(L, model(), Ctx);
-    if (!Tokens.empty())
-      checkReceiver(Tokens, L, L->getBody(), Ctx);
-    else
-      checkStopThreadCallable(L, Ctx);
-  }
+  auto Tokens = receivedTokensOf(*B, Ctx);
+  if (!Tokens.empty())
+    checkReceiver(Tokens, B->Lambda, B->Body, Ctx);
+  else if (B->Lambda)
+    checkStopThreadCallable(B->Lambda, Ctx);
 }
 
 void UnobservedTokenCheck::checkReceiver(

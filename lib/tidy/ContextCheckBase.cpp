@@ -1,6 +1,7 @@
 //===--- ContextCheckBase.cpp - ctx-tidy ----------------------------------===//
 
 #include "lib/tidy/ContextCheckBase.h"
+#include "lib/ExprShapes.h"
 
 namespace clang::tidy::ctx {
 
@@ -109,6 +110,44 @@ unsigned ContextCheckBase::receivedNounIndex(const ContextTypeInfo *Info) {
   default:
     return 0;
   }
+}
+
+void ContextCheckBase::registerBodyMatchers(ast_matchers::MatchFinder *Finder) {
+  using namespace ast_matchers;
+  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+}
+
+std::optional<ContextCheckBase::MatchedBody>
+ContextCheckBase::bodyOf(const ast_matchers::MatchFinder::MatchResult &Result,
+                         bool SkipSystemHeaders) const {
+  const SourceManager &SM = *Result.SourceManager;
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
+    if (FD->isInvalidDecl() || !FD->hasBody() || isInInstantiation(FD))
+      return std::nullopt;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      if (MD->getParent()->isLambda())
+        return std::nullopt; // Analysed through its LambdaExpr.
+    if (SkipSystemHeaders && SM.isInSystemHeader(FD->getLocation()))
+      return std::nullopt;
+    return MatchedBody{FD, nullptr, FD->getBody()};
+  }
+  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
+    const CXXMethodDecl *Op = L->getCallOperator();
+    if (!Op || Op->isInvalidDecl() || !L->getBody() || isInInstantiation(Op))
+      return std::nullopt;
+    if (SkipSystemHeaders && SM.isInSystemHeader(L->getBeginLoc()))
+      return std::nullopt;
+    return MatchedBody{Op, L, L->getBody()};
+  }
+  return std::nullopt;
+}
+
+llvm::SmallVector<ReceivedToken, 2>
+ContextCheckBase::receivedTokensOf(const MatchedBody &B,
+                                   ASTContext &Ctx) const {
+  return B.Lambda ? receivedTokens(B.Lambda, Model, Ctx)
+                  : receivedTokens(B.Fn, Model, Ctx);
 }
 
 } // namespace clang::tidy::ctx

@@ -13,9 +13,11 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "lib/ContextModel.h"
 #include "lib/ParentIndex.h"
+#include "lib/ReceivedTokens.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
+#include <optional>
 
 namespace clang::tidy::ctx {
 
@@ -53,6 +55,36 @@ protected:
   /// ASTContext::getParents or the matchers that call it (hasParent,
   /// hasAncestor, isInTemplateInstantiation, isInstantiated).
   const ParentIndex &parents(ASTContext &Ctx);
+
+  /// A body a check analyses: a function or a lambda as written.
+  struct MatchedBody {
+    /// The function, or the lambda's call operator.
+    const FunctionDecl *Fn = nullptr;
+    /// The lambda, when the body is one.
+    const LambdaExpr *Lambda = nullptr;
+    const Stmt *Body = nullptr;
+  };
+
+  /// Registers the matchers bodyOf() reads: every function definition and
+  /// every lambda. Instantiations are skipped in bodyOf(), not by matchers:
+  /// isInstantiated() and isInTemplateInstantiation() would build the parent
+  /// map of the whole translation unit, a fixed cost larger than the
+  /// analyses, which index only the code as written (parents()).
+  void registerBodyMatchers(ast_matchers::MatchFinder *Finder);
+
+  /// The body of the function or lambda \p Result matched, as written: null
+  /// for an instantiation, an invalid declaration, a function without a
+  /// body, a lambda's call operator matched as a function (it is analysed
+  /// through its LambdaExpr) and, when \p SkipSystemHeaders, code declared
+  /// in a system header.
+  std::optional<MatchedBody>
+  bodyOf(const ast_matchers::MatchFinder::MatchResult &Result,
+         bool SkipSystemHeaders) const;
+
+  /// What \p B receives (lib/ReceivedTokens): a lambda's parameters and
+  /// captures, a function's parameters.
+  llvm::SmallVector<ReceivedToken, 2> receivedTokensOf(const MatchedBody &B,
+                                                       ASTContext &Ctx) const;
 
   /// The names the check's fixes chose so far in \p Scope (a body or a
   /// block), so that two fixes in one scope pick different names. Cleared
