@@ -361,13 +361,9 @@ void UnobservedTokenCheck::check(const MatchFinder::MatchResult &Result) {
 void UnobservedTokenCheck::checkReceiver(
     llvm::ArrayRef<ReceivedToken> AllTokens, const LambdaExpr *Lambda,
     const Stmt *Body, ASTContext &Ctx) {
-  // A request context the model knows no question for (a gRPC client
-  // context) cannot be observed: the callable holds it to cancel it, not to
-  // be cancelled through it.
   llvm::SmallVector<ReceivedToken, 2> Tokens;
   for (const ReceivedToken &T : AllTokens)
-    if (!(T.Info && T.Info->Role == ContextRole::RequestContext &&
-          T.Info->ObserveCall.empty()))
+    if (T.observable())
       Tokens.push_back(T);
   if (Tokens.empty())
     return;

@@ -11,6 +11,11 @@
 
 namespace clang::tidy::ctx {
 
+bool ReceivedToken::observable() const {
+  return !(Info && Info->Role == ContextRole::RequestContext &&
+           Info->ObserveCall.empty());
+}
+
 std::string ReceivedToken::name() const {
   if (const auto *ND = dyn_cast_or_null<NamedDecl>(Decl))
     if (const IdentifierInfo *II = ND->getIdentifier())
@@ -121,7 +126,7 @@ llvm::SmallVector<ReceivedToken, 2> receivedTokens(const LambdaExpr *L,
 }
 
 bool acceptsToken(QualType Param, const ReceivedToken &Token,
-                  const ASTContext &Ctx) {
+                  const ASTContext & /*Ctx*/) {
   if (Param.isNull() || !Token.Decl || !Token.Info)
     return false;
   QualType Held = Token.Decl->getType();

@@ -81,6 +81,13 @@ struct ReceivedToken {
   /// The name the callable uses for the token; empty for an unnamed
   /// parameter.
   std::string name() const;
+
+  /// True if the callable can ask the token whether it was cancelled. A
+  /// request context the model knows no question for (a gRPC
+  /// `ClientContext`, the caller's handle to cancel its own outgoing call)
+  /// is received, so that what is passed for it can be followed, but it has
+  /// nothing to ask: a loop cannot observe it.
+  bool observable() const;
 };
 
 /// True if a parameter or capture of type \p T holds a token in the sense

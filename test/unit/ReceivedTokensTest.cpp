@@ -63,6 +63,21 @@ TEST(ReceivedTokensTest, ASourceByValueIsNotReceived) {
   EXPECT_EQ(names(Tokens), (std::vector<std::string>{"ctx"}));
 }
 
+TEST(ReceivedTokensTest, AClientContextIsReceivedButHasNothingToAsk) {
+  TestAST AST(R"cpp(
+    void f(grpc::ClientContext *client, grpc::ServerContext *server,
+           std::stop_token tok) {}
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  auto Tokens = receivedTokens(AST.function("f"), AST.model(), AST.context());
+  ASSERT_EQ(names(Tokens),
+            (std::vector<std::string>{"client", "server", "tok"}));
+  EXPECT_FALSE(Tokens[0].observable())
+      << "the caller's handle to cancel its own call";
+  EXPECT_TRUE(Tokens[1].observable()) << "IsCancelled()";
+  EXPECT_TRUE(Tokens[2].observable());
+}
+
 TEST(ReceivedTokensTest, LambdaParametersAndCaptures) {
   TestAST AST(std::string(Helpers) + R"cpp(
     void f(std::stop_token tok, tbb::task_group_context &outer) {
