@@ -5,6 +5,8 @@
 #include "lib/FunctionNameSet.h"
 #include "clang/AST/ExprCXX.h"
 #include "gtest/gtest.h"
+#include <string>
+#include <vector>
 
 using namespace clang;
 using namespace clang::tidy::ctx;
@@ -112,6 +114,62 @@ TEST(ExprShapesTest, CalledMembersAlsoInTemplates) {
   EXPECT_EQ(calledMemberName(Dependent->getCallee()), "erase");
   EXPECT_NE(calledMemberObject(Dependent->getCallee()), nullptr);
   EXPECT_TRUE(calledMemberObjectType(Dependent->getCallee()).isNull());
+}
+
+/// The name of the function \p S calls, when it is a call; "" otherwise.
+std::string calleeName(const Stmt *S) {
+  const auto *C = dyn_cast_or_null<CallExpr>(S);
+  const FunctionDecl *F = C ? C->getDirectCallee() : nullptr;
+  return F ? F->getNameAsString() : "";
+}
+
+/// The callee names of the statements \p S holds in statement position.
+std::vector<std::string> statementCallees(const Stmt *S) {
+  std::vector<std::string> Out;
+  for (const Stmt *Child : statementsInStatementPosition(S))
+    Out.push_back(calleeName(Child));
+  return Out;
+}
+
+TEST(ExprShapesTest, StatementsInStatementPosition) {
+  TestAST AST(R"cpp(
+    bool c(); int i(); void a(), b(), d(), e(), k(), l(), n(), o(), p(), q();
+    void f(int x) {
+      a();
+      b();
+      if (c()) d(); else e();
+      for (i(); c(); k()) l();
+      while (c()) n();
+      do q(); while (c());
+      switch (x) { case 1: o(); }
+    label:
+      p();
+      int arr[2] = {1, 2};
+      for (int v : arr) [[likely]] a();
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  const auto *Body = cast<CompoundStmt>(AST.function("f")->getBody());
+  const std::vector<const Stmt *> Top(Body->body_begin(), Body->body_end());
+  ASSERT_EQ(Top.size(), 10u);
+  EXPECT_EQ(
+      statementCallees(Body),
+      (std::vector<std::string>{"a", "b", "", "", "", "", "", "", "", ""}))
+      << "a block's statements, in order";
+  EXPECT_EQ(statementCallees(Top[2]), (std::vector<std::string>{"d", "e"}))
+      << "both branches of an if, not its condition";
+  EXPECT_EQ(statementCallees(Top[3]), (std::vector<std::string>{"k", "l"}))
+      << "a for's increment and body, not its init or condition";
+  EXPECT_EQ(statementCallees(Top[4]), (std::vector<std::string>{"n"}));
+  EXPECT_EQ(statementCallees(Top[5]), (std::vector<std::string>{"q"}));
+  const auto *Switch = cast<SwitchStmt>(Top[6]);
+  const Stmt *Case = *cast<CompoundStmt>(Switch->getBody())->body_begin();
+  EXPECT_EQ(statementCallees(Case), (std::vector<std::string>{"o"}));
+  EXPECT_EQ(statementCallees(Top[7]), (std::vector<std::string>{"p"}))
+      << "the statement after a label";
+  EXPECT_EQ(statementCallees(Top[9]), (std::vector<std::string>{"a"}))
+      << "the attribute looked through";
+  EXPECT_TRUE(statementsInStatementPosition(nullptr).empty());
 }
 
 TEST(FunctionNameSetTest, OverloadsUsingDeclarationsAndDerivedClasses) {
