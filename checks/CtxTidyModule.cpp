@@ -5,17 +5,18 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/BrokenPropagationCheck.h"
 #include "checks/DetachedRefCaptureCheck.h"
 #include "checks/StaticStorageCheck.h"
 #include "checks/TemporaryCallbackCheck.h"
 #include "checks/UndeferredCancelCheck.h"
 #include "checks/UnforwardedTokenCheck.h"
 #include "checks/UnobservedTokenCheck.h"
-#include "checks/BrokenPropagationCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "lib/ClangCompat.h"
 
 namespace clang::tidy::ctx {
+namespace {
 
 class CtxTidyModule : public ClangTidyModule {
 public:
@@ -26,6 +27,7 @@ public:
   }
 };
 
+} // namespace
 } // namespace clang::tidy::ctx
 
 namespace clang::tidy {
@@ -35,6 +37,7 @@ static ClangTidyModuleRegistry::Add<ctx::CtxTidyModule>
 
 // Referenced by binaries that link the checks statically (ctx-clangd, the
 // standalone ctx-tidy) so that the linker keeps this registration.
+// NOLINTNEXTLINE(misc-use-internal-linkage): the anchor is external by design.
 volatile int CtxTidyModuleAnchorSource = 0;
 
 } // namespace clang::tidy

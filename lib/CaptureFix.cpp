@@ -32,7 +32,7 @@ std::optional<CharSourceRange> ampersandOf(SourceLocation NameLoc,
     while (End < Buf.size() && isWhitespace(Buf[End]))
       ++End;
     return CharSourceRange::getCharRange(
-        NameLoc, NameLoc.getLocWithOffset(End - Offset));
+        NameLoc, NameLoc.getLocWithOffset(static_cast<int>(End - Offset)));
   }
   unsigned I = Offset;
   while (I > 0 && isWhitespace(Buf[I - 1]))

@@ -655,7 +655,7 @@ ContextModel::Nested ContextModel::findInside(QualType T,
 }
 
 bool ContextModel::methodNamed(
-    const CXXMethodDecl *M, const ASTContext &Ctx,
+    const CXXMethodDecl *M,
     const llvm::StringMap<llvm::SmallVector<std::string, 2>> &ByClass) const {
   if (ByClass.empty() || !M->getIdentifier())
     return false;
@@ -679,7 +679,7 @@ bool ContextModel::isCancelMethod(const CXXMethodDecl *M,
   if (const ContextTypeInfo *Info = classify(M->getParent(), Ctx))
     if (llvm::is_contained(Info->CancelMethods, M->getName()))
       return true;
-  return methodNamed(M, Ctx, UserCancelMethods);
+  return methodNamed(M, UserCancelMethods);
 }
 
 bool ContextModel::isTokenMethod(const CXXMethodDecl *M,
@@ -692,7 +692,7 @@ bool ContextModel::isTokenMethod(const CXXMethodDecl *M,
   if (const ContextTypeInfo *Info = classify(M->getParent(), Ctx))
     if (llvm::is_contained(Info->TokenMethods, M->getName()))
       return true;
-  return methodNamed(M, Ctx, UserTokenMethods);
+  return methodNamed(M, UserTokenMethods);
 }
 
 bool ContextModel::isCancelFactory(const FunctionDecl *F,
@@ -728,7 +728,7 @@ bool ContextModel::isCancelFactory(const FunctionDecl *F,
 }
 
 bool ContextModel::returnsFalseOnceCancelled(const CXXMemberCallExpr *Call,
-                                             const ASTContext &Ctx) const {
+                                             const ASTContext & /*Ctx*/) const {
   const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
   if (!M || !M->getIdentifier() || !M->getReturnType()->isBooleanType())
     return false;
@@ -1014,8 +1014,7 @@ ContextModel::derivationParents(const Expr *Call, const ASTContext &Ctx) const {
   return Out;
 }
 
-bool ContextModel::isNeverStoppingToken(QualType T,
-                                        const ASTContext &) const {
+bool ContextModel::isNeverStoppingToken(QualType T, const ASTContext &) const {
   if (T.isNull())
     return false;
   const CXXRecordDecl *RD =

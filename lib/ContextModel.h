@@ -374,7 +374,7 @@ private:
   const ContextTypeInfo *infoForAnnotated(const CXXRecordDecl *RD,
                                           ContextRole Role) const;
   bool methodNamed(
-      const CXXMethodDecl *M, const ASTContext &Ctx,
+      const CXXMethodDecl *M,
       const llvm::StringMap<llvm::SmallVector<std::string, 2>> &ByClass) const;
 
   std::vector<std::unique_ptr<ContextTypeInfo>> Entries;

@@ -66,7 +66,7 @@ bool isExitStatement(const Stmt *S) {
 /// Describes how block \p B, a predecessor of the exit block, leaves.
 ExitPoint exitOf(const CFGBlock &B) {
   ExitPoint P;
-  for (auto It = B.rbegin(); It != B.rend(); ++It) {
+  for (const auto *It = B.rbegin(); It != B.rend(); ++It) {
     const Stmt *S = ExitPathAnalysis::statementOf(*It);
     if (!S)
       continue;

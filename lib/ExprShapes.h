@@ -10,8 +10,8 @@
 #define CTX_TIDY_LIB_EXPRSHAPES_H
 
 #include "clang/AST/Type.h"
-#include "llvm/ADT/SmallVector.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 

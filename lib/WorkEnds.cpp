@@ -284,7 +284,7 @@ bool WorkEnds::collectWaitPoints(const VarDecl *V,
     }
     // An argument: a copy or a const reference leaves V as it is.
     if (const auto *Call = Up.Parent.get<Expr>();
-        Call && isa<CallExpr, CXXConstructExpr>(Call)) {
+        isa_and_nonnull<CallExpr, CXXConstructExpr>(Call)) {
       bool IsObject = false;
       auto P = parameterOf(Call, Up.Top, IsObject);
       if (IsObject)
