@@ -900,6 +900,18 @@ bool isThreadContainer(QualType T) {
          hasLibraryRole(Arg.getAsType(), LibraryRole::Thread);
 }
 
+/// Calls that bind a callable to arguments: the result runs the callable.
+const char *const CallableBinders[] = {
+    "std::bind",
+    "std::bind_front",
+    "std::bind_back",
+};
+
+bool isCallableBinder(const CallExpr *C) {
+  const FunctionDecl *F = C ? C->getDirectCallee() : nullptr;
+  return F && C->getNumArgs() > 0 && namedIn(F, CallableBinders);
+}
+
 bool isBlockingMember(const CXXMethodDecl *M) {
   if (!M || !M->getIdentifier())
     return false;
@@ -1014,8 +1026,7 @@ ContextModel::derivationParents(const Expr *Call, const ASTContext &Ctx) const {
   return Out;
 }
 
-bool ContextModel::isNeverStoppingToken(QualType T,
-                                        const ASTContext &) const {
+bool ContextModel::isNeverStoppingToken(QualType T, const ASTContext &) const {
   if (T.isNull())
     return false;
   const CXXRecordDecl *RD =
