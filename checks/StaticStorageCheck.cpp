@@ -182,7 +182,7 @@ void StaticStorageCheck::analyse(const StoreSite &S, const StorageAnalysis &A,
   ContextModel::Nested Held = model().findInside(Holder, Ctx);
   if (!Held.Info && S.ObjectType.isNull())
     Held = model().findInside(S.Target.Key->getType(), Ctx);
-  if (!Held.Info)
+  if (!Held.Info || holdsContextsOnlyInPointeeCollections(Holder, model(), Ctx))
     return;
 
   bool ContainerStore =
@@ -200,13 +200,17 @@ void StaticStorageCheck::analyse(const StoreSite &S, const StorageAnalysis &A,
     Origin.FromRequest |= O.FromRequest;
     Origin.FromStatic |= O.FromStatic;
     Origin.Fresh |= O.Fresh;
+    Origin.FreshRoot |= O.FreshRoot;
   }
   llvm::StringRef Link = nonOwningLink(Holder, model(), Ctx);
   if (Link.empty() && S.Kind == StoreKind::StaticInit &&
       S.Target.Key->getType()->isReferenceType())
     Link = "reference";
-  bool RequestScoped =
-      Link.empty() ? Origin.FromRequest || Origin.Fresh : Origin.FromRequest;
+  // A new root source put in a single slot replaces the slot's source; put
+  // in a container, it adds an entry each time.
+  bool RequestScoped = Link.empty() ? Origin.FromRequest || Origin.Fresh ||
+                                          (ContainerStore && Origin.FreshRoot)
+                                    : Origin.FromRequest;
   if (!RequestScoped)
     return;
 

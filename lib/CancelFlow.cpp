@@ -1,6 +1,7 @@
 //===--- CancelFlow.cpp - ctx-tidy ----------------------------------------===//
 
 #include "lib/CancelFlow.h"
+#include "lib/ExprShapes.h"
 #include "lib/HandleWalk.h"
 #include "lib/ValueOrigin.h"
 #include "clang/AST/ASTContext.h"
@@ -18,31 +19,6 @@ bool HandleFlow::has(Settlement S) const {
 }
 
 namespace {
-
-/// True if \p T names something one can call: a function pointer or
-/// reference, or a class with an operator().
-bool isCallableType(QualType T) {
-  if (T.isNull())
-    return false;
-  T = T.getNonReferenceType().getCanonicalType();
-  if (T->isFunctionPointerType() || T->isFunctionType())
-    return true;
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition())
-    return false;
-  RD = RD->getDefinition();
-  if (RD->isLambda())
-    return true;
-  bool Found = false;
-  for (const CXXMethodDecl *M : RD->methods())
-    if (M->getOverloadedOperator() == OO_Call)
-      Found = true;
-  if (!Found)
-    for (const CXXBaseSpecifier &B : RD->bases())
-      if (isCallableType(B.getType()))
-        return true;
-  return Found;
-}
 
 /// The index of the callable element of a pair, tuple or struct type.
 std::optional<unsigned> callableElement(QualType T) {

@@ -209,7 +209,7 @@ const LambdaExpr *lambdaOf(const Expr *Callable) {
 
 const CallExpr *bindCallOf(const Expr *Callable) {
   const auto *C = dyn_cast_or_null<CallExpr>(ignoreCopiesAndMoves(Callable));
-  if (C && (isCallTo(C, "std::bind") || isCallTo(C, "std::bind_front")))
+  if (isCallableBinder(C))
     return C;
   return nullptr;
 }

@@ -900,6 +900,18 @@ bool isThreadContainer(QualType T) {
          hasLibraryRole(Arg.getAsType(), LibraryRole::Thread);
 }
 
+/// Calls that bind a callable to arguments: the result runs the callable.
+const char *const CallableBinders[] = {
+    "std::bind",
+    "std::bind_front",
+    "std::bind_back",
+};
+
+bool isCallableBinder(const CallExpr *C) {
+  const FunctionDecl *F = C ? C->getDirectCallee() : nullptr;
+  return F && C->getNumArgs() > 0 && namedIn(F, CallableBinders);
+}
+
 bool isBlockingMember(const CXXMethodDecl *M) {
   if (!M || !M->getIdentifier())
     return false;

@@ -27,6 +27,7 @@
 
 namespace clang {
 class ASTContext;
+class CallExpr;
 class CXXMemberCallExpr;
 class CXXMethodDecl;
 class CXXRecordDecl;
@@ -199,6 +200,11 @@ std::vector<std::string> libraryTypeNames(LibraryRole Role);
 /// declare it const (libstdc++ 12 has `bool request_stop() const`): a fix
 /// must compile against every conforming library.
 bool isNonConstByStandard(const CXXMethodDecl *M);
+
+/// True if \p C binds a callable to arguments and returns a callable that
+/// runs it: std::bind, std::bind_front, std::bind_back. The callable is the
+/// first argument; the others are stored in the result.
+bool isCallableBinder(const CallExpr *C);
 
 /// What a member function of a condition variable does.
 enum class ConditionWait {

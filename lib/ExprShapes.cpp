@@ -147,6 +147,27 @@ statementsInStatementPosition(const Stmt *S) {
   return Out;
 }
 
+bool isCallableType(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isFunctionPointerType() || T->isFunctionType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  if (RD->isLambda())
+    return true;
+  for (const CXXMethodDecl *M : RD->methods())
+    if (M->getOverloadedOperator() == OO_Call)
+      return true;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (isCallableType(B.getType()))
+      return true;
+  return false;
+}
+
 bool isCallTo(const CallExpr *C, llvm::StringRef Qualified) {
   const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
   return FD && FD->getIdentifier() && qualifiedNameOf(FD) == Qualified;

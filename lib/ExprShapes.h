@@ -70,6 +70,11 @@ bool isInInstantiation(const DeclContext *DC);
 /// expressions whose value is used are not among them.
 llvm::SmallVector<const Stmt *, 2> statementsInStatementPosition(const Stmt *S);
 
+/// True if \p T names something one can call: a function, a pointer or
+/// reference to one, or a class with an operator() (a lambda, a function
+/// wrapper such as std::function), its own or a base's.
+bool isCallableType(QualType T);
+
 /// True if \p C calls the function named \p Qualified ("std::bind").
 bool isCallTo(const CallExpr *C, llvm::StringRef Qualified);
 

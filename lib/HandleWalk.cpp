@@ -1,6 +1,7 @@
 //===--- HandleWalk.cpp - ctx-tidy ----------------------------------------===//
 
 #include "lib/HandleWalk.h"
+#include "lib/ExprShapes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -28,6 +29,27 @@ constexpr unsigned MaxCalleeNesting = 64;
 bool isTokenCarry(Carry C) {
   return C == Carry::Token || C == Carry::TokenCarrier ||
          C == Carry::TokenStarter;
+}
+
+/// A callable that carries the handle or its token.
+bool isCallableCarry(Carry C) {
+  return C == Carry::Canceller || C == Carry::TokenStarter ||
+         C == Carry::TokenCarrier || C == Carry::HandleCarrier;
+}
+
+/// True if \p PE only wraps the callable \p Arg into another callable that
+/// runs it: a function wrapper built from it (std::function, folly::Function,
+/// a library's own FnOnce: a class with an operator() whose constructor
+/// takes the callable), or a binder given it as the callable to run
+/// (`std::bind(worker, i)`). The result carries what the callable carries.
+bool wrapsCallable(const Expr *PE, const Expr *Arg) {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(PE)) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    return Ctor && !Ctor->isCopyOrMoveConstructor() && CE->getNumArgs() > 0 &&
+           CE->getArg(0) == Arg && isCallableType(CE->getType());
+  }
+  const auto *Call = dyn_cast<CallExpr>(PE);
+  return Call && isCallableBinder(Call) && Call->getArg(0) == Arg;
 }
 
 /// A member function that keeps what it is given: a constructor, a
@@ -454,6 +476,22 @@ void HandleWalk::walkArgument(const Use &U, Carry C, const Stmt *Boundary,
   }
   if (C == Carry::Token && staysLocal(PE, Top, C, Boundary, Out))
     return;
+  // A deriving call (a merge) makes a token from the ones it is given and
+  // hands nothing to work: the token it returns carries the handle's
+  // cancellation on, and is followed in its place.
+  if (C == Carry::Token && B.Model.isDerivingCall(PE, B.Ctx))
+    if (const ContextTypeInfo *I = B.Model.classify(PE->getType(), B.Ctx);
+        I && I->Role == ContextRole::Token) {
+      Out.push_back({EventKind::Observe, PE});
+      walk(PE, Carry::Token, Boundary, Out);
+      return;
+    }
+  // A callable wrapped into another callable that runs it: follow the
+  // wrapper, which goes where the work is.
+  if (isCallableCarry(C) && wrapsCallable(PE, Top)) {
+    walk(PE, C, Boundary, Out);
+    return;
+  }
   // A local stop callback registers on the token and deregisters when its
   // scope ends: nothing outlives the function.
   if (isTokenCarry(C) && isa<CXXConstructExpr>(PE)) {

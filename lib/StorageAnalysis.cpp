@@ -201,6 +201,77 @@ llvm::StringRef nonOwningLink(QualType T, const ContextModel &Model,
   return "";
 }
 
+bool holdsContextsOnlyInPointeeCollections(QualType T,
+                                           const ContextModel &Model,
+                                           const ASTContext &Ctx) {
+  // Walk the type the way findInside does, and remember how far along
+  // "pointer to an object, then a collection inside it" each path is.
+  enum Stage { Direct, InPointee, InPointeeCollection };
+  struct Item {
+    QualType T;
+    Stage At;
+    unsigned Depth;
+  };
+  llvm::SmallVector<Item, 16> Work{{T, Direct, 0}};
+  llvm::DenseSet<std::pair<const Type *, int>> Seen;
+  bool Found = false;
+  while (!Work.empty()) {
+    Item I = Work.pop_back_val();
+    if (I.T.isNull() || I.Depth > 6)
+      continue;
+    QualType C = I.T.getCanonicalType();
+    bool Linked = false;
+    if (C->isReferenceType()) {
+      Linked = true;
+      C = C.getNonReferenceType().getCanonicalType();
+    }
+    while (C->isPointerType() || C->isArrayType()) {
+      if (C->isPointerType()) {
+        Linked = true;
+        C = C->getPointeeType().getCanonicalType();
+      } else {
+        C = QualType(C->getArrayElementTypeNoTypeQual(), 0).getCanonicalType();
+      }
+    }
+    if (const ContextTypeInfo *Info = Model.classify(C, Ctx)) {
+      if (Info->Role == ContextRole::Thread ||
+          Info->Role == ContextRole::ScopeGuard)
+        continue;
+      if (I.At != InPointeeCollection)
+        return false;
+      Found = true;
+      continue;
+    }
+    const CXXRecordDecl *RD = C->getAsCXXRecordDecl();
+    if (!RD)
+      continue;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      // A container, or an adaptor whose arguments name one.
+      bool Collection = isContainer(C);
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type &&
+            isContainer(Arg.getAsType()))
+          Collection = true;
+      Stage Next = I.At == InPointee && Collection ? InPointeeCollection : I.At;
+      if (!Seen.insert({C.getTypePtr(), Next}).second)
+        continue;
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type)
+          Work.push_back({Arg.getAsType(), Next, I.Depth + 1});
+      continue;
+    }
+    const CXXRecordDecl *Def = RD->getDefinition();
+    if (!Def || Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+      continue;
+    Stage Next = I.At == Direct && Linked ? InPointee : I.At;
+    if (!Seen.insert({C.getTypePtr(), Next}).second)
+      continue;
+    for (const FieldDecl *F : Def->fields())
+      Work.push_back({F->getType(), Next, I.Depth + 1});
+  }
+  return Found;
+}
+
 StorageAnalysis::StorageAnalysis(ASTContext &Ctx, const ContextModel &Model,
                                  llvm::ArrayRef<std::string> LongLivedTypes)
     : Ctx(Ctx), Model(Model),

@@ -195,6 +195,19 @@ bool isRepeatable(const Expr *E);
 llvm::StringRef nonOwningLink(QualType T, const ContextModel &Model,
                               const ASTContext &Ctx);
 
+/// True when every context-family value \p T leads to is an entry of a
+/// collection (a container, or an adaptor over one such as
+/// std::priority_queue) inside an object of a class that \p T points or
+/// refers to with a raw pointer or reference: `ThreadPool *` where the pool
+/// keeps its tasks, each with its token, in a queue. A slot of that type
+/// keeps the address of an object that runs many requests' work, not one
+/// request's context; stores into the collection itself are checked where
+/// they happen. False when \p T leads to no context, or to one by another
+/// way (a pointer to a token or to a struct with a token field).
+bool holdsContextsOnlyInPointeeCollections(QualType T,
+                                           const ContextModel &Model,
+                                           const ASTContext &Ctx);
+
 /// True for a class that files entries under a key and can erase by key
 /// (it or a base declares `mapped_type` and `erase`).
 bool isKeyedContainer(QualType T);

@@ -387,9 +387,13 @@ void feedInto(const Expr *E, const ContextModel &Model, const ASTContext &Ctx,
     }
     if (const auto *C = dyn_cast<CXXConstructExpr>(S)) {
       const CXXConstructorDecl *Ctor = C->getConstructor();
-      if (Ctor && !Ctor->isCopyOrMoveConstructor() &&
-          isFreshRole(Model.classify(C->getType(), Ctx)))
-        Out.Fresh = true;
+      const ContextTypeInfo *Info = Model.classify(C->getType(), Ctx);
+      if (Ctor && !Ctor->isCopyOrMoveConstructor() && isFreshRole(Info)) {
+        if (Info->Role == ContextRole::CancelSource && C->getNumArgs() == 0)
+          Out.FreshRoot = true;
+        else
+          Out.Fresh = true;
+      }
     } else if (const auto *N = dyn_cast<CXXNewExpr>(S)) {
       if (isFreshRole(Model.classify(N->getAllocatedType(), Ctx)))
         Out.Fresh = true;

@@ -147,6 +147,11 @@ struct FeedingOrigins {
   bool FromStatic = false;
   /// A cancel source, request context or stop callback created here.
   bool Fresh = false;
+  /// A cancel source created here with no arguments (`StopSource()`): a new
+  /// root, not yet linked to any request or work. Apart from Fresh: put in a
+  /// single slot it replaces the slot's source (a shutdown or signal
+  /// source); put in a container it still adds an entry.
+  bool FreshRoot = false;
 };
 
 /// What feeds \p E; only variables whose type holds a context type count.

@@ -2,6 +2,7 @@
 
 #include "lib/CancelFlow.h"
 #include "TestAST.h"
+#include "lib/ValueUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -25,6 +26,8 @@ void adopt_all(std::vector<std::thread> &&);
 int compute();
 int twice(int);
 bool fail();
+void spawn_folly(folly::CancellationToken);
+void run_with(std::function<void()>, std::stop_token);
 )cpp";
 
 struct Fixture {
@@ -104,6 +107,75 @@ TEST(CancelFlowTest, ThreadsJoinedByALoopOverTheirContainer) {
   ASSERT_EQ(HF.WorkEnds.size(), 1u);
   // The loop's range declaration: reaching it means the loop runs.
   EXPECT_TRUE(isa<DeclStmt>(HF.WorkEnds[0].second));
+}
+
+TEST(CancelFlowTest, AMergeMakesATokenAndIsFollowed) {
+  // Merged and asked: nothing takes the token.
+  Fixture Compared("folly::CancellationSource a, b; "
+                   "auto m = folly::cancellation_token_merge(a.getToken(), "
+                   "b.getToken()); (void)m.isCancellationRequested();");
+  ASSERT_EQ(Compared.Flow->handles().size(), 2u);
+  for (const CancelHandle &H : Compared.Flow->handles())
+    EXPECT_TRUE(Compared.Flow->analyse(H).ObligationStarts.empty())
+        << H.Decl->getName().str();
+  // The merged token handed to work takes both sources' tokens there.
+  Fixture Handed("folly::CancellationSource a; folly::CancellationToken t; "
+                 "auto m = folly::cancellation_token_merge(a.getToken(), t); "
+                 "spawn_folly(m);");
+  ASSERT_EQ(Handed.Flow->handles().size(), 1u);
+  HandleFlow HF = Handed.Flow->analyse(Handed.Flow->handles()[0]);
+  ASSERT_EQ(HF.ObligationStarts.size(), 1u);
+  EXPECT_TRUE(isa<CallExpr>(HF.ObligationStarts[0]));
+  EXPECT_EQ(calleeOf(cast<Expr>(HF.ObligationStarts[0]))->getName(),
+            "spawn_folly");
+}
+
+TEST(CancelFlowTest, AWrappedCancellerIsFollowedToTheCallWithTheToken) {
+  // Converted into a std::function by the call that also takes the token:
+  // settled by that very call.
+  Fixture Same("std::stop_source src; "
+               "run_with([&] { src.request_stop(); }, src.get_token());");
+  HandleFlow HF = Same.Flow->analyse(Same.Flow->handles()[0]);
+  ASSERT_EQ(HF.ObligationStarts.size(), 1u);
+  ASSERT_EQ(HF.Settles.size(), 1u);
+  EXPECT_EQ(HF.Settles[0].first, HF.ObligationStarts[0]);
+  EXPECT_FALSE(Same.Flow->findLeak(Same.Flow->handles()[0], HF));
+  // Kept in a local wrapper that is never run: it settles nothing.
+  Fixture Unused("std::stop_source src; "
+                 "std::function<void()> c = [&] { src.request_stop(); }; "
+                 "spawn(src.get_token());");
+  HF = Unused.Flow->analyse(Unused.Flow->handles()[0]);
+  EXPECT_TRUE(HF.Settles.empty());
+  EXPECT_TRUE(Unused.Flow->findLeak(Unused.Flow->handles()[0], HF));
+  // Run through the wrapper: a cancel.
+  Fixture Run("std::stop_source src; "
+              "std::function<void()> c = [&] { src.request_stop(); }; "
+              "spawn(src.get_token()); c();");
+  HF = Run.Flow->analyse(Run.Flow->handles()[0]);
+  EXPECT_TRUE(HF.has(Settlement::Cancel));
+  EXPECT_FALSE(Run.Flow->findLeak(Run.Flow->handles()[0], HF));
+}
+
+TEST(CancelFlowTest, ThreadsFromABoundWorkerAreKept) {
+  Fixture T("std::stop_source src; std::vector<std::thread> ts; "
+            "auto w = [tok = src.get_token()](int) { "
+            "(void)tok.stop_requested(); }; "
+            "ts.emplace_back(std::bind(w, 1)); "
+            "for (auto &t : ts) t.join();");
+  HandleFlow HF = T.Flow->analyse(T.Flow->handles()[0]);
+  ASSERT_EQ(HF.ObligationStarts.size(), 1u);
+  const VarDecl *Work = HF.StartWork.lookup(HF.ObligationStarts[0]);
+  ASSERT_NE(Work, nullptr);
+  EXPECT_EQ(Work->getName(), "ts");
+  EXPECT_FALSE(T.Flow->findLeak(T.Flow->handles()[0], HF));
+  // The token bound as an argument of a named function: not kept.
+  Fixture Named("std::stop_source src; std::vector<std::thread> ts; "
+                "ts.emplace_back(std::bind(read, src.get_token())); "
+                "for (auto &t : ts) t.join();");
+  HF = Named.Flow->analyse(Named.Flow->handles()[0]);
+  ASSERT_EQ(HF.ObligationStarts.size(), 1u);
+  EXPECT_EQ(HF.StartWork.lookup(HF.ObligationStarts[0]), nullptr);
+  EXPECT_TRUE(Named.Flow->findLeak(Named.Flow->handles()[0], HF));
 }
 
 TEST(CancelFlowTest, ContainerThatLeavesOrALoopThatBreaksIsNotKept) {

@@ -579,4 +579,23 @@ TEST(ContextModelTest, KnowsDeadlinesAndStubs) {
   EXPECT_FALSE(M.isStubMethod(Method("TryCancel")));
 }
 
+TEST(ContextModelTest, CallableBinders) {
+  TestAST AST(R"cpp(
+    namespace mine { template <class F, class... A> int bind(F &&, A &&...); }
+    void work(int);
+    void f() {
+      (void)std::bind(work, 1);
+      (void)std::bind_front(work, 2);
+      (void)mine::bind(work, 3);
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  EXPECT_TRUE(isCallableBinder(AST.call("bind", 0)));
+  EXPECT_TRUE(isCallableBinder(AST.call("bind_front", 0)));
+  const CallExpr *Mine = AST.call("mine::bind", 0);
+  ASSERT_NE(Mine, nullptr);
+  EXPECT_FALSE(isCallableBinder(Mine)) << "only the standard's";
+  EXPECT_FALSE(isCallableBinder(nullptr));
+}
+
 } // namespace

@@ -65,6 +65,31 @@ TEST(ExprShapesTest, MoveCalls) {
   EXPECT_FALSE(isCallTo(Std, "std::forward"));
 }
 
+TEST(ExprShapesTest, CallableTypes) {
+  TestAST AST(R"cpp(
+    struct Functor { void operator()() const; };
+    struct Derived : Functor {};
+    struct Plain { int x; };
+    void g(int);
+    void f() {
+      auto lambda = [] {};
+      std::function<void()> wrapper;
+      Functor functor;
+      Derived derived;
+      Plain plain;
+      void (*pointer)(int) = g;
+      int number = 0;
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  for (const char *Name :
+       {"lambda", "wrapper", "functor", "derived", "pointer"})
+    EXPECT_TRUE(isCallableType(AST.var(Name)->getType())) << Name;
+  EXPECT_FALSE(isCallableType(AST.var("plain")->getType()));
+  EXPECT_FALSE(isCallableType(AST.var("number")->getType()));
+  EXPECT_FALSE(isCallableType(QualType()));
+}
+
 TEST(ExprShapesTest, RecordNames) {
   TestAST AST(R"cpp(
     void f(std::stop_token tok, const std::vector<int> &v, std::thread *p,

@@ -134,4 +134,40 @@ TEST(StorageAnalysisTest, LongLivedTypesOption) {
   EXPECT_EQ(Why->Witness, nullptr);
 }
 
+TEST(StorageAnalysisTest, ContextsOnlyInACollectionOfAPointedToObject) {
+  auto AST = parse(R"cpp(
+    template <class T> struct Queue { T *begin(); int size() const; };
+    template <class T, class C = Queue<T>> struct Adaptor { C c; };
+    struct Task { std::stop_token tok; };
+    class Pool {
+      struct State { Adaptor<Task> pending; int running; };
+      State *state_;
+    };
+    class Holder { Queue<Task> tasks_; std::stop_token own_; };
+    class OwnsQueue { Adaptor<Task> tasks_; };
+    struct Request { int id; std::stop_token tok; };
+    Pool *pool_ptr;
+    Pool &pool_ref = *pool_ptr;
+    OwnsQueue owned_value;
+    Holder *holder_ptr;
+    Request *request_ptr;
+    Queue<std::stop_token> *queue_ptr;
+    std::stop_token *token_ptr;
+    int *int_ptr;
+  )cpp");
+  ContextModel Model;
+  auto OnlyInCollections = [&](const char *Name) {
+    return holdsContextsOnlyInPointeeCollections(AST->var(Name)->getType(),
+                                                 Model, AST->context());
+  };
+  EXPECT_TRUE(OnlyInCollections("pool_ptr"));
+  EXPECT_TRUE(OnlyInCollections("pool_ref"));
+  EXPECT_FALSE(OnlyInCollections("owned_value")) << "owned, not pointed to";
+  EXPECT_FALSE(OnlyInCollections("holder_ptr")) << "also a token of its own";
+  EXPECT_FALSE(OnlyInCollections("request_ptr"));
+  EXPECT_FALSE(OnlyInCollections("queue_ptr")) << "a pointer to a collection";
+  EXPECT_FALSE(OnlyInCollections("token_ptr"));
+  EXPECT_FALSE(OnlyInCollections("int_ptr")) << "no context at all";
+}
+
 } // namespace

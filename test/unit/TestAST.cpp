@@ -96,6 +96,14 @@ public:
   explicit operator bool() const noexcept;
 };
 
+template <class F> struct _Bound {
+  template <class... X> void operator()(X &&...) const;
+};
+template <class F, class... A> _Bound<F> bind(F &&, A &&...) { return {}; }
+template <class F, class... A> _Bound<F> bind_front(F &&, A &&...) {
+  return {};
+}
+
 template <class T> class vector {
 public:
   void push_back(const T &);

@@ -243,7 +243,9 @@ TEST(ValueOriginTest, FeedingOriginsOfAStoredValue) {
   FeedingOrigins Global = Feed(AST.call("keep", 1)->getArg(0));
   EXPECT_TRUE(Global.FromStatic);
   EXPECT_FALSE(Global.FromRequest);
-  EXPECT_TRUE(Feed(AST.call("keep_src", 0)->getArg(0)).Fresh);
+  FeedingOrigins Root = Feed(AST.call("keep_src", 0)->getArg(0));
+  EXPECT_TRUE(Root.FreshRoot) << "made with no arguments: a new root";
+  EXPECT_FALSE(Root.Fresh);
   EXPECT_TRUE(Feed(AST.call("keep_src", 1)->getArg(0)).FromRequest)
       << "a local source is the request's";
   EXPECT_TRUE(Feed(AST.var("p")->getInit()).FromRequest)
