@@ -12,6 +12,7 @@
 #include "checks/UnforwardedTokenCheck.h"
 #include "checks/UnobservedTokenCheck.h"
 #include "checks/BrokenPropagationCheck.h"
+#include "checks/LoopDerivationCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "lib/ClangCompat.h"
 
