@@ -2,6 +2,7 @@
 
 #include "checks/BrokenPropagationCheck.h"
 #include "lib/ExprShapes.h"
+#include "lib/ScopeGuardFix.h"
 #include "lib/ValueOrigin.h"
 #include "lib/ValueUses.h"
 #include "clang/AST/ASTContext.h"
@@ -48,6 +49,82 @@ SourceLocation closingParen(const Expr *Call) {
   return {};
 }
 
+/// True if \p S mentions \p V, or calls a local lambda that does.
+bool mentionsVar(const Stmt *S, const VarDecl *V, unsigned Depth = 0) {
+  if (!S || Depth > MaxClimb)
+    return false;
+  if (const auto *R = dyn_cast<DeclRefExpr>(S)) {
+    if (R->getDecl() == V)
+      return true;
+    // `auto stop = [&src] { ... }; std::stop_callback cb(tok, stop);`
+    if (const auto *L = dyn_cast<VarDecl>(R->getDecl()))
+      if (L->hasLocalStorage() && L->getInit() &&
+          isa<LambdaExpr>(ignoreCopies(L->getInit())))
+        return mentionsVar(ignoreCopies(L->getInit()), V, Depth + 1);
+    return false;
+  }
+  for (const Stmt *Child : S->children())
+    if (mentionsVar(Child, V, Depth + 1))
+      return true;
+  return false;
+}
+
+/// True if \p Ref is in a lambda (its body or its captures) that is the
+/// callable of a stop-callback registration.
+bool isInStopCallbackCallable(const Expr *Ref, const ParentIndex &Parents,
+                              const ContextModel &Model,
+                              const ASTContext &Ctx) {
+  DynTypedNode N = DynTypedNode::create(*Ref);
+  for (unsigned Step = 0; Step < MaxClimb; ++Step) {
+    N = Parents.parentOf(N);
+    if (N.getNodeKind().isNone())
+      return false;
+    if (const auto *L = N.get<LambdaExpr>())
+      return isStopCallbackCallable(L, Parents, Model, Ctx);
+  }
+  return false;
+}
+
+/// True if \p S mentions one of \p Decls.
+bool mentionsAny(const Stmt *S,
+                 const llvm::SmallPtrSetImpl<const ValueDecl *> &Decls,
+                 unsigned Depth = 0) {
+  if (!S || Depth > MaxClimb)
+    return false;
+  if (const auto *R = dyn_cast<DeclRefExpr>(S))
+    return Decls.contains(R->getDecl());
+  for (const Stmt *Child : S->children())
+    if (mentionsAny(Child, Decls, Depth + 1))
+      return true;
+  return false;
+}
+
+/// True if \p S runs under an if or a loop whose condition asks one of
+/// \p Decls: `if (tok.stop_requested()) src.request_stop();` links by hand.
+bool guardedBy(const Stmt *S,
+               const llvm::SmallPtrSetImpl<const ValueDecl *> &Decls,
+               const ParentIndex &Parents) {
+  DynTypedNode N = DynTypedNode::create(*S);
+  for (unsigned Step = 0; Step < MaxClimb; ++Step) {
+    N = Parents.parentOf(N);
+    const auto *P = N.get<Stmt>();
+    if (!P || isa<LambdaExpr>(P))
+      return false;
+    const Expr *Cond = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      Cond = If->getCond();
+    else if (const auto *W = dyn_cast<WhileStmt>(P))
+      Cond = W->getCond();
+    else if (const auto *D = dyn_cast<DoStmt>(P))
+      Cond = D->getCond();
+    else if (const auto *F = dyn_cast<ForStmt>(P))
+      Cond = F->getCond();
+    if (Cond && mentionsAny(Cond, Decls))
+      return true;
+  }
+  return false;
+}
+
 /// True if an lvalue naming a token can initialize a parameter of type \p T.
 bool acceptsLvalue(QualType T) {
   if (T->isRValueReferenceType())
@@ -66,6 +143,10 @@ struct BrokenPropagationCheck::Body {
   /// Each received token's holders (the token and its local copies).
   llvm::SmallPtrSet<const ValueDecl *, 8> Holders;
   const ContextModel &Model;
+  /// The stop callbacks registered on a received token or a copy.
+  llvm::SmallVector<TokenRegistration, 4> Registrations = {};
+  /// The local sources rule 3 reported: one warning each.
+  mutable llvm::SmallPtrSet<const VarDecl *, 4> ReportedSources = {};
 
   /// The received token \p Info's values can be passed as, if any.
   const ReceivedToken *compatible(const ContextTypeInfo *Info,
@@ -176,6 +257,8 @@ void BrokenPropagationCheck::analyse(llvm::ArrayRef<ReceivedToken> All,
     TokenUses TU(R, Uses, model(), Ctx);
     for (const ValueDecl *D : TU.holders())
       B.Holders.insert(D);
+    B.Registrations.append(TU.registrations().begin(),
+                           TU.registrations().end());
   }
   llvm::SmallVector<const Expr *, 32> Calls;
   collectCalls(S, Calls);
@@ -302,8 +385,11 @@ void BrokenPropagationCheck::checkCall(const Body &B, const Expr *Call,
     bool Empty = O.Kind == OriginKind::DefaultConstructed && O.Where &&
                  model().isEmptyWhenDefaultConstructed(O.Where->getType(), Ctx);
     bool Root = O.Kind == OriginKind::Root;
-    if (!NeverStopping && !Empty && !Root)
+    if (!NeverStopping && !Empty && !Root) {
+      if (TokenParam && Info->Role == ContextRole::Token)
+        checkLocalSource(B, Call, A, CalleeName, Info, Ctx);
       continue;
+    }
     if (!B.trailIsStable(O))
       continue;
     const ReceivedToken *R =
@@ -347,6 +433,99 @@ void BrokenPropagationCheck::checkCall(const Body &B, const Expr *Call,
         << CalleeName << R->name() << Shown->getSourceRange() << Fix;
     noteReceived(*R, CalleeName);
   }
+}
+
+void BrokenPropagationCheck::checkLocalSource(const Body &B, const Expr *Call,
+                                              const Expr *Arg,
+                                              llvm::StringRef CalleeName,
+                                              const ContextTypeInfo *Info,
+                                              ASTContext &Ctx) {
+  // Rule 3: the token of a fresh local source, while nothing in the body
+  // makes a cancel of the received token reach the source.
+  const VarDecl *Src = handleSourceOf(Arg, model(), Ctx);
+  if (!Src || !B.Uses.isLocalVar(Src) || Src->getType()->isReferenceType() ||
+      B.ReportedSources.contains(Src))
+    return;
+  const ContextTypeInfo *SrcInfo = model().classify(Src->getType(), Ctx);
+  if (!SrcInfo || SrcInfo->Role != ContextRole::CancelSource)
+    return;
+  // Made here with no parent: a source constructed from anything may be
+  // linked by its constructor (a user source given the parent).
+  const auto *Init = dyn_cast_or_null<CXXConstructExpr>(
+      Src->getInit() ? Src->getInit()->IgnoreImplicit() : nullptr);
+  if (!Init || Init->getNumArgs() != 0)
+    return;
+  const ReceivedToken *R = B.compatible(Info, /*ThroughPointer=*/false);
+  if (!R)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  // Linked: a stop callback registered on a received token (or a copy)
+  // before the call, whose callable reaches the source.
+  for (const TokenRegistration &Reg : B.Registrations)
+    if (Reg.Callable && mentionsVar(Reg.Callable, Src) &&
+        SM.isBeforeInTranslationUnit(Reg.Registering->getBeginLoc(),
+                                     Call->getBeginLoc()))
+      return;
+  // Any use of the source but taking its token, asking it or cancelling it
+  // may link it elsewhere (a call given the source, a capture, its address).
+  for (const DeclRefExpr *Ref : B.Uses.refsTo(Src)) {
+    if (B.Uses.inNestedLambda(Ref)) {
+      // The callable of a stop callback runs on a cancel; it hands the
+      // source to no one.
+      if (isInStopCallbackCallable(Ref, parents(Ctx), model(), Ctx))
+        continue;
+      return;
+    }
+    Use U = B.Uses.classify(Ref);
+    if (U.Kind != UseKind::MemberCall || !U.Method)
+      return;
+    bool Cancels = model().isCancelMethod(U.Method, Ctx);
+    if (!model().isTokenMethod(U.Method, Ctx) && !Cancels &&
+        !U.Method->isConst())
+      return;
+    // A cancel under a test of the received token is a link made by hand.
+    if (Cancels && guardedBy(Ref, B.Holders, parents(Ctx)))
+      return;
+  }
+  B.ReportedSources.insert(Src);
+
+  // The link to write right after the source's declaration.
+  FixItHint Fix;
+  const auto *DS =
+      parents(Ctx).parentOf(DynTypedNode::create(*Src)).get<DeclStmt>();
+  std::string Cancel = model().cancelExpression(*SrcInfo, Src->getName());
+  if (DS && DS->isSingleDecl() && !R->Info->CallbackType.empty() &&
+      !R->ThroughPointer && !R->name().empty() && !Cancel.empty() &&
+      R->Info == Info && !DS->getBeginLoc().isMacroID() &&
+      !DS->getEndLoc().isMacroID() &&
+      isa_and_nonnull<CompoundStmt>(
+          parents(Ctx).parentOf(DynTypedNode::create(*DS)).get<Stmt>())) {
+    const Stmt *Scope = parents(Ctx).enclosingBody(*DS).second;
+    std::string Name =
+        freshName("link_" + R->name(), Scope, &chosenNames(Scope));
+    SourceLocation After =
+        Lexer::getLocForEndOfToken(DS->getEndLoc(), 0, SM, Ctx.getLangOpts());
+    if (After.isValid())
+      Fix = insertOnNewLine(After, DS->getBeginLoc(),
+                            R->Info->CallbackType + " " + Name + "(" +
+                                R->name() + ", [&" + Src->getName().str() +
+                                "] { " + Cancel + "; });",
+                            SM);
+  }
+  diag(Src->getLocation(),
+       "the token of cancel source '%0' is given to '%1', but cancelling %2 "
+       "'%3' does not reach '%0'")
+      << Src->getName() << CalleeName << roleName(R->Info->Role) << R->name();
+  {
+    auto D = diag(Arg->getBeginLoc(),
+                  "the token is passed here; link '%0' to '%1' with a stop "
+                  "callback that cancels it",
+                  DiagnosticIDs::Note)
+             << Src->getName() << R->name();
+    if (!Fix.isNull())
+      D << Fix;
+  }
+  noteReceived(*R, CalleeName);
 }
 
 void BrokenPropagationCheck::checkClientContexts(const Body &B,

@@ -11,8 +11,9 @@ namespace clang::tidy::ctx {
 
 /// Finds calls inside a callable that receives a token or context which give
 /// a callee a defaulted, empty or parentless token instead of the received
-/// one, and gRPC client contexts made inside a handler that neither inherit
-/// the call nor have a deadline: the chain of cancellation is cut there.
+/// one, or the token of a local source that nothing links to it, and gRPC
+/// client contexts made inside a handler that neither inherit the call nor
+/// have a deadline: the chain of cancellation is cut there.
 ///
 /// For the user-facing documentation see docs/checks/ctx-broken-propagation.md
 class BrokenPropagationCheck : public ContextCheckBase {
@@ -32,6 +33,12 @@ private:
                ASTContext &Ctx);
   void checkCall(const Body &B, const Expr *Call, ASTContext &Ctx);
   void checkClientContexts(const Body &B, ASTContext &Ctx);
+  /// Rule 3: \p Arg, given to \p Call for a token parameter of type
+  /// \p Info, is the token of a local cancel source nothing links to the
+  /// received token.
+  void checkLocalSource(const Body &B, const Expr *Call, const Expr *Arg,
+                        llvm::StringRef CalleeName, const ContextTypeInfo *Info,
+                        ASTContext &Ctx);
   /// Adds the note at the received token that names the two spellings of a
   /// deliberate detachment.
   void noteReceived(const ReceivedToken &R, llvm::StringRef Callee,

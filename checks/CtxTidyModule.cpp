@@ -7,6 +7,7 @@
 
 #include "checks/BrokenPropagationCheck.h"
 #include "checks/DetachedRefCaptureCheck.h"
+#include "checks/LoopDerivationCheck.h"
 #include "checks/StaticStorageCheck.h"
 #include "checks/TemporaryCallbackCheck.h"
 #include "checks/UndeferredCancelCheck.h"

@@ -3,6 +3,7 @@
 #include "lib/LoopShapes.h"
 #include "lib/ParentIndex.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
@@ -231,6 +232,80 @@ llvm::SmallVector<const Stmt *, 2> enclosingLoops(const Stmt *S,
     Child = Parent;
   }
   return Loops;
+}
+
+bool isIterationLocal(const ValueDecl *V, const Stmt *Loop,
+                      const ParentIndex &Parents) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(V);
+  if (const auto *B = dyn_cast_or_null<BindingDecl>(V))
+    VD = dyn_cast_or_null<VarDecl>(B->getDecomposedDecl());
+  if (!VD || !isLoop(Loop) || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD))
+    return false;
+  const auto *DS = Parents.parentOf(DynTypedNode::create(*VD)).get<DeclStmt>();
+  if (!DS)
+    return false;
+  return llvm::is_contained(enclosingLoops(DS, nullptr, Parents), Loop);
+}
+
+namespace {
+
+/// True if \p S, in statement position, leaves the loop whose body holds
+/// it: a break (unless \p InSwitch: a switch or an inner loop is in
+/// between), return, throw, goto or co_return.
+bool jumpsOutOfLoop(const Stmt *S, bool InSwitch) {
+  while (S) {
+    if (const auto *L = dyn_cast<LabelStmt>(S))
+      S = L->getSubStmt();
+    else if (const auto *A = dyn_cast<AttributedStmt>(S))
+      S = A->getSubStmt();
+    else
+      break;
+  }
+  if (const auto *E = dyn_cast_or_null<Expr>(S))
+    S = E->IgnoreImplicit();
+  if (isa_and_nonnull<BreakStmt>(S))
+    return !InSwitch;
+  return isa_and_nonnull<ReturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr,
+                         CoreturnStmt>(S);
+}
+
+} // namespace
+
+bool leavesLoopAfter(const Stmt *S, const Stmt *Loop,
+                     const ParentIndex &Parents) {
+  if (!S || !isLoop(Loop))
+    return false;
+  // The statements from S up to the loop, S first.
+  constexpr unsigned MaxSteps = 512;
+  llvm::SmallVector<const Stmt *, 16> Chain;
+  DynTypedNode N = DynTypedNode::create(*S);
+  for (unsigned Step = 0;; ++Step) {
+    const auto *Cur = N.get<Stmt>();
+    if (Step >= MaxSteps || !Cur || isa<LambdaExpr>(Cur))
+      return false;
+    if (Cur == Loop)
+      break;
+    Chain.push_back(Cur);
+    N = Parents.parentOf(N);
+  }
+  // A break leaves Loop only where no switch or inner loop is in between.
+  bool BreakLeaves = true;
+  for (unsigned I = Chain.size(); I-- > 1;) {
+    const Stmt *P = Chain[I];
+    if (isa<SwitchStmt>(P) || isLoop(P))
+      BreakLeaves = false;
+    const auto *Block = dyn_cast<CompoundStmt>(P);
+    if (!Block)
+      continue;
+    // The statement of this block that holds S, and the ones after it.
+    bool After = false;
+    for (const Stmt *Sibling : Block->body()) {
+      if (After && jumpsOutOfLoop(Sibling, !BreakLeaves))
+        return true;
+      After = After || Sibling == Chain[I - 1];
+    }
+  }
+  return false;
 }
 
 const Stmt *loopBody(const Stmt *Loop) {

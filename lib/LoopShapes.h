@@ -22,6 +22,7 @@ class ASTContext;
 class Expr;
 class ForStmt;
 class Stmt;
+class ValueDecl;
 class VarDecl;
 } // namespace clang
 
@@ -80,6 +81,24 @@ bool mayEndFromInside(const Stmt *Loop);
 /// its definition.
 llvm::SmallVector<const Stmt *, 2>
 enclosingLoops(const Stmt *S, const Stmt *Boundary, const ParentIndex &Parents);
+
+/// True if \p V is a new object on each iteration of \p Loop: a variable
+/// declared in the loop's body or condition (`while (auto job = q.pop())`),
+/// or a range-for's loop variable. False for a variable declared before the
+/// loop or in a for's init statement, which keeps its value from one
+/// iteration to the next, and for parameters, members and globals: a value
+/// assigned to such a variable in one iteration is what the next one reads.
+bool isIterationLocal(const ValueDecl *V, const Stmt *Loop,
+                      const ParentIndex &Parents);
+
+/// True if, once \p S (a statement or expression in the body of \p Loop)
+/// has run, the iteration leaves the loop on every path: a statement after
+/// the one holding \p S, in its block or in an enclosing block inside the
+/// loop's body, is a break that belongs to \p Loop, a return, a throw, a
+/// goto or a co_return (`if (found) { ctx = derive(ctx); break; }`). A
+/// jump nested in a branch does not count; a continue does not leave.
+bool leavesLoopAfter(const Stmt *S, const Stmt *Loop,
+                     const ParentIndex &Parents);
 
 /// The index variable of `for (T i = 0; i < n; ++i)` (also `i != n` and
 /// `i++`); null if \p Loop has another shape.

@@ -194,6 +194,27 @@ bool anyOrigin(const Expr *E, const ContextModel &Model, const ASTContext &Ctx,
   return anyOriginAt(E, Model, Ctx, Visit, 0);
 }
 
+const Expr *derivingCallFrom(const Expr *E, const ValueDecl *V,
+                             const ContextModel &Model, const ASTContext &Ctx) {
+  if (!E || !V)
+    return nullptr;
+  Origin O = originOf(E, Model, Ctx);
+  if (O.Kind != OriginKind::Derived || !O.Where)
+    return nullptr;
+  // The trail from E to the call must not pass through V itself: V's
+  // initializer is not the value V holds here.
+  if (llvm::is_contained(O.Through, V))
+    return nullptr;
+  for (const Expr *Parent : Model.derivationParents(O.Where, Ctx))
+    if (anyOrigin(Parent, Model, Ctx, [&](const Origin &P) {
+          return P.Decl == V || llvm::is_contained(P.Through, V) ||
+                 (P.Kind == OriginKind::TokenOf && P.Object &&
+                  originOf(P.Object, Model, Ctx).Decl == V);
+        }))
+      return O.Where;
+  return nullptr;
+}
+
 const CallExpr *initializingCall(const Expr *Init) {
   if (!Init)
     return nullptr;

@@ -111,6 +111,19 @@ Origin originOf(const Expr *E, const ContextModel &Model,
 bool anyOrigin(const Expr *E, const ContextModel &Model, const ASTContext &Ctx,
                llvm::function_ref<bool(const Origin &)> Visit);
 
+/// The deriving call through which the value of \p E is derived from the
+/// value \p V holds where \p E is evaluated, however indirectly: `ctx` in
+/// `with_value(ctx, k, v)`, `merge(tok, other)`, `ctx.with_value(k, v)`,
+/// through a local initialized with a derivation (`auto next =
+/// with_value(ctx, k, v); ... next`) and through a binding of a cancel
+/// factory's result (`auto [child, cancel] = with_cancel(ctx); ... child`).
+/// Returns the outermost such call (the one \p E's trail ends at); null
+/// when \p E is not derived from \p V or reaches it only through copies
+/// (`ctx`, `auto c = ctx; ... c`). Answers "is this assignment `V = E` one
+/// more link on V's own chain?".
+const Expr *derivingCallFrom(const Expr *E, const ValueDecl *V,
+                             const ContextModel &Model, const ASTContext &Ctx);
+
 /// The call a declaration is initialized with, looking through implicit
 /// nodes and a copy of a temporary: `auto [ctx, cancel] = factory();`.
 const CallExpr *initializingCall(const Expr *Init);

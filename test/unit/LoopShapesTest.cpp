@@ -240,4 +240,103 @@ TEST(LoopShapesTest, EnclosingLoopsInnermostFirst) {
   EXPECT_EQ(Loops(AST.call("work", 2)), (std::vector<const Stmt *>{InLambda}));
 }
 
+TEST(LoopShapesTest, IterationLocalVariables) {
+  TestAST AST(std::string(Helpers) + R"cpp(
+    struct Holder { int member; };
+    int global;
+    void work(int);
+    void f(std::vector<int> &v, Queue &q, int param) {
+      int before = 0;
+      for (int init = 0; more(); ++init) {
+        int inBody = init;
+        for (int x : v) {
+          int inner = x;
+          work(inner + inBody + before + param + global);
+        }
+        while (int job = q.pop())
+          work(job);
+        auto [first, second] = std::pair<int, int>{1, 2};
+        work(first + second);
+      }
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  const auto *For = AST.nth<ForStmt>("f");
+  const auto *Range = AST.nth<CXXForRangeStmt>("f");
+  const auto *While = AST.nth<WhileStmt>("f");
+  ASSERT_TRUE(For && Range && While);
+  auto Local = [&](llvm::StringRef Var, const Stmt *Loop) {
+    const ValueDecl *V = AST.var(Var);
+    if (!V)
+      if (const DeclRefExpr *R = AST.ref(Var))
+        V = R->getDecl();
+    EXPECT_NE(V, nullptr) << Var.str();
+    return isIterationLocal(V, Loop, AST.parents());
+  };
+  EXPECT_TRUE(Local("inBody", For));
+  EXPECT_TRUE(Local("inner", For)) << "declared in a nested loop of the body";
+  EXPECT_TRUE(Local("inner", Range));
+  EXPECT_TRUE(Local("x", Range)) << "a range-for's loop variable";
+  EXPECT_TRUE(Local("job", While)) << "a while's condition variable";
+  EXPECT_TRUE(Local("first", For)) << "a structured binding in the body";
+  EXPECT_FALSE(Local("inBody", Range)) << "declared before the inner loop";
+  EXPECT_FALSE(Local("init", For)) << "a for's init statement runs once";
+  EXPECT_FALSE(Local("before", For));
+  EXPECT_FALSE(Local("param", For));
+  EXPECT_FALSE(Local("global", For));
+  EXPECT_FALSE(
+      isIterationLocal(AST.var("inBody"), AST.body("f"), AST.parents()))
+      << "not a loop";
+}
+
+TEST(LoopShapesTest, LeavesLoopAfter) {
+  TestAST AST(std::string(Helpers) + R"cpp(
+    void a(); void b(); void c(); void d(); void e(); void g(); void h();
+    void f(int n) {
+      while (more()) {
+        if (n) {
+          a();
+          break;
+        }
+        b();
+        if (n > 1)
+          continue;
+        {
+          d();
+        }
+        return;
+      }
+      for (;;) {
+        e();
+        if (more())
+          break;
+        for (int i = 0; i < n; ++i) {
+          g();
+          break;
+        }
+        switch (n) {
+        case 3:
+          c();
+          break;
+        }
+        h();
+      }
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  const auto *While = AST.nth<WhileStmt>("f");
+  const auto *Endless = AST.nth<ForStmt>("f", 0);
+  ASSERT_TRUE(While && Endless);
+  auto Leaves = [&](llvm::StringRef Callee, const Stmt *Loop) {
+    return leavesLoopAfter(AST.call(Callee), Loop, AST.parents());
+  };
+  EXPECT_TRUE(Leaves("a", While)) << "a break after it in its block";
+  EXPECT_TRUE(Leaves("b", While)) << "a return later in the loop's block";
+  EXPECT_FALSE(Leaves("c", Endless)) << "the break belongs to the switch";
+  EXPECT_TRUE(Leaves("d", While)) << "a return after the inner block";
+  EXPECT_FALSE(Leaves("e", Endless)) << "the break is in a branch";
+  EXPECT_FALSE(Leaves("g", Endless)) << "the break belongs to the inner loop";
+  EXPECT_FALSE(Leaves("h", Endless));
+}
+
 } // namespace

@@ -316,4 +316,61 @@ TEST(ValueOriginTest, DerivationsAndRoots) {
   EXPECT_FALSE(Reaches(Arg("use", 2), "tok"));
 }
 
+TEST(ValueOriginTest, DerivingCallFromAVariable) {
+  TestAST AST(std::string(Helpers) + R"cpp(
+    namespace ctxlib {
+    struct [[clang::annotate("ctx::context")]] Context {
+      [[clang::annotate("ctx::derives")]] Context with_value(int) const;
+    };
+    [[clang::annotate("ctx::derives")]] Context with_value(const Context &, int);
+    std::pair<Context, std::function<void()>> with_cancel(const Context &);
+    } // namespace ctxlib
+    void sink(const ctxlib::Context &);
+    void sink_tok(folly::CancellationToken);
+    void f(ctxlib::Context parent, folly::CancellationToken tok,
+           folly::CancellationToken other) {
+      ctxlib::Context ctx = parent;
+      sink(ctxlib::with_value(ctx, 1));
+      sink(ctx.with_value(2));
+      auto next = ctxlib::with_value(ctxlib::with_value(ctx, 3), 4);
+      sink(next);
+      auto [child, cancel] = ctxlib::with_cancel(ctx);
+      sink(child);
+      sink(ctxlib::with_value(parent, 5));
+      auto copy = ctx;
+      sink(copy);
+      sink_tok(folly::CancellationToken::merge(tok, other));
+      sink_tok(folly::cancellation_token_merge(other, tok));
+      sink_tok(tok);
+      (void)cancel;
+    }
+  )cpp");
+  ASSERT_TRUE(AST.compiled()) << AST.errors();
+  AST.model().addCancelFactory("ctxlib::with_cancel");
+  const ContextModel &M = AST.model();
+  ASTContext &Ctx = AST.context();
+  auto From = [&](llvm::StringRef Callee, unsigned N, llvm::StringRef Var) {
+    const ValueDecl *V = AST.var(Var);
+    EXPECT_NE(V, nullptr) << Var.str();
+    return derivingCallFrom(AST.call(Callee, N)->getArg(0), V, M, Ctx);
+  };
+  EXPECT_EQ(From("sink", 0, "ctx"), AST.call("with_value", 0));
+  EXPECT_EQ(From("sink", 1, "ctx"), AST.call("with_value", 1))
+      << "a deriving member function, on its object";
+  EXPECT_EQ(From("sink", 2, "ctx"), AST.call("with_value", 2))
+      << "through a local, two derivations deep: the outermost call";
+  EXPECT_EQ(From("sink", 3, "ctx"), AST.call("with_cancel"))
+      << "a binding of a cancel factory's result";
+  EXPECT_EQ(From("sink", 4, "ctx"), nullptr) << "derived from another value";
+  EXPECT_NE(From("sink", 4, "parent"), nullptr);
+  EXPECT_EQ(From("sink", 0, "parent"), AST.call("with_value", 0))
+      << "through ctx's initializer, a copy of parent";
+  EXPECT_EQ(From("sink", 5, "ctx"), nullptr) << "a copy is no derivation";
+  EXPECT_EQ(From("sink", 5, "parent"), nullptr);
+  EXPECT_NE(From("sink_tok", 0, "tok"), nullptr) << "folly's merge";
+  EXPECT_NE(From("sink_tok", 1, "tok"), nullptr) << "the newer merge";
+  EXPECT_NE(From("sink_tok", 1, "other"), nullptr);
+  EXPECT_EQ(From("sink_tok", 2, "tok"), nullptr);
+}
+
 } // namespace
