@@ -34,14 +34,18 @@ void collectLoops(const Stmt *S, llvm::SmallVectorImpl<const Stmt *> &Out,
     collectLoops(Child, Out, Depth + 1);
 }
 
-/// The member calls under \p S, nested lambdas left out.
+/// The member calls under \p S, calls of members of dependent objects
+/// included, nested lambdas left out.
 void collectMemberCalls(const Stmt *S,
-                        llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out,
+                        llvm::SmallVectorImpl<const CallExpr *> &Out,
                         unsigned Depth = 0) {
   if (!S || Depth > MaxNesting || isa<LambdaExpr, BlockExpr>(S))
     return;
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
-    Out.push_back(Call);
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (isa<CXXMemberCallExpr>(Call) ||
+        isa<CXXDependentScopeMemberExpr, UnresolvedMemberExpr>(
+            Call->getCallee()->IgnoreParenImpCasts()))
+      Out.push_back(Call);
   for (const Stmt *Child : S->children())
     collectMemberCalls(Child, Out, Depth + 1);
 }
@@ -385,9 +389,9 @@ void UnobservedTokenCheck::checkReceiver(
         return true;
     // A loop that tests what a call returns once the request is cancelled
     // (gRPC's server stream Read and Write) ends on the cancel.
-    llvm::SmallVector<const CXXMemberCallExpr *, 8> Calls;
+    llvm::SmallVector<const CallExpr *, 8> Calls;
     collectMemberCalls(Loop, Calls);
-    for (const CXXMemberCallExpr *Call : Calls)
+    for (const CallExpr *Call : Calls)
       if (model().returnsFalseOnceCancelled(Call, Ctx) &&
           decidesLoop(Call, Loop, Uses))
         return true;

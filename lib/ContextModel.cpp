@@ -737,14 +737,32 @@ bool ContextModel::isCancelFactory(const FunctionDecl *F,
   return Result;
 }
 
-bool ContextModel::returnsFalseOnceCancelled(const CXXMemberCallExpr *Call,
+bool ContextModel::returnsFalseOnceCancelled(const CallExpr *Call,
                                              const ASTContext & /*Ctx*/) const {
-  const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+  if (!Call)
+    return false;
+  // A member of a dependent object: only its name is known.
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  DeclarationName Dependent;
+  if (const auto *D = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    Dependent = D->getMember();
+  else if (const auto *U = dyn_cast<UnresolvedMemberExpr>(Callee))
+    Dependent = U->getMemberName();
+  if (Dependent) {
+    if (!Dependent.isIdentifier())
+      return false;
+    for (const auto &Entry : CallsEndedByCancel)
+      if (Dependent.getAsIdentifierInfo()->getName() == Entry.second)
+        return true;
+    return false;
+  }
+  const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *M = MemberCall ? MemberCall->getMethodDecl() : nullptr;
   if (!M || !M->getIdentifier() || !M->getReturnType()->isBooleanType())
     return false;
   // The object as written: a call of a base's member goes through a
   // derived-to-base conversion of the object.
-  const Expr *ObjectExpr = Call->getImplicitObjectArgument();
+  const Expr *ObjectExpr = MemberCall->getImplicitObjectArgument();
   if (!ObjectExpr)
     return false;
   QualType T = ObjectExpr->IgnoreParenImpCasts()->getType();

@@ -292,8 +292,12 @@ public:
   /// True if \p Call returns false once the request its object serves is
   /// cancelled, so that a loop that tests its result ends on a cancel: the
   /// Read and Write members of gRPC's synchronous server streams
-  /// (grpc::ServerReader, ServerWriter, ServerReaderWriter).
-  bool returnsFalseOnceCancelled(const CXXMemberCallExpr *Call,
+  /// (grpc::ServerReader, ServerWriter, ServerReaderWriter). In a template,
+  /// a call of a member of those names on an object whose type depends on a
+  /// template parameter is taken as one too: `stream->Read(&req)` in a
+  /// handler templated over its stream type cannot be resolved, and the
+  /// names are the streams'.
+  bool returnsFalseOnceCancelled(const CallExpr *Call,
                                  const ASTContext &Ctx) const;
 
   /// The cancel expression to write for an object named \p Object of type

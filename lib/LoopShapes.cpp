@@ -78,8 +78,17 @@ void boundingComparisons(const Expr *E,
     Out.push_back(E);
     return;
   }
-  // A pointer tested for null, as in a walk along a list: `while (node)`.
-  if (E->getType()->isPointerType() && variableOf(E))
+  // A pointer tested for null, as in a walk along a list: `while (node)`;
+  // an integer tested against zero, `while (n)`, also when the condition
+  // steps it itself: `while (n--)`.
+  const Expr *Tested = E;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->isIncrementDecrementOp())
+    Tested = UO->getSubExpr();
+  QualType T = Tested->getType();
+  if ((T->isPointerType() ||
+       (T->isIntegerType() && !T->isBooleanType() && !T->isEnumeralType())) &&
+      variableOf(Tested))
     Out.push_back(E);
 }
 
@@ -89,6 +98,13 @@ void comparedVariables(const Expr *Comparison,
   const Expr *Sides[2] = {nullptr, nullptr};
   if (const VarDecl *V = variableOf(Comparison)) {
     Out.insert(V);
+    return;
+  }
+  // `while (n--)`: n against zero.
+  if (const auto *UO = dyn_cast<UnaryOperator>(Comparison);
+      UO && UO->isIncrementDecrementOp()) {
+    if (const VarDecl *V = variableOf(UO->getSubExpr()))
+      Out.insert(V);
     return;
   }
   if (const auto *R = dyn_cast<CXXRewrittenBinaryOperator>(Comparison)) {
@@ -342,8 +358,8 @@ LoopShape loopShapeOf(const Stmt *Loop, const ASTContext &Ctx) {
   bool Declares = W && W->getConditionVariable();
   bool Value = false;
   if (!Declares && !Cond->isValueDependent() && !Cond->containsErrors() &&
-      Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value)
-    return LoopShape::ConstantTrue;
+      Cond->EvaluateAsBooleanCondition(Value, Ctx))
+    return Value ? LoopShape::ConstantTrue : LoopShape::ConstantFalse;
   if (isCounted(Loop, Cond))
     return LoopShape::Counted;
   return LoopShape::Conditional;

@@ -40,12 +40,16 @@ enum class LoopShape {
   /// loop itself steps (++, --, +=, -=, or an assignment from itself), or an
   /// iterator it advances (also through a comparison C++20 rewrites, `it !=
   /// end` as `!(it == end)`), or a pointer it steps and tests for null
-  /// (`while (node)` with `node = node->next`); or a conjunction (&&) with
-  /// such a comparison.
+  /// (`while (node)` with `node = node->next`), or an integer it steps and
+  /// tests against zero (`while (n--)`, `while (n) { ...; --n; }`); or a
+  /// conjunction (&&) with such a comparison.
   Counted,
   /// No condition, or a constant true one: `for (;;)`, `while (true)`,
   /// `do { } while (1)`. Only a jump out of the body ends it.
   ConstantTrue,
+  /// A constant false condition: the body of a do runs once (`do { ... }
+  /// while (0)`, the macro idiom for a statement), a while's or for's never.
+  ConstantFalse,
   /// Any other condition: `while (!done)`, `while (auto job = q.pop())`.
   Conditional,
 };

@@ -529,7 +529,8 @@ bool TokenUses::observedByLoopAround(const Stmt *S,
                                      const ASTContext &Ctx) const {
   for (const Stmt *Loop : enclosingLoops(S, Body.body(), Body.parents())) {
     LoopShape Shape = loopShapeOf(Loop, Ctx);
-    if (Shape == LoopShape::Range || Shape == LoopShape::Counted)
+    if (Shape == LoopShape::Range || Shape == LoopShape::Counted ||
+        Shape == LoopShape::ConstantFalse)
       continue;
     return observedIn(Loop);
   }

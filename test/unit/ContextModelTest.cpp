@@ -325,6 +325,35 @@ TEST(ContextModelTest, KnowsWhichStreamCallsEndOnCancel) {
   EXPECT_EQ(Ends, Expected);
 }
 
+TEST(ContextModelTest, DependentStreamCallsAreTakenByName) {
+  auto AST = parse(R"cpp(
+    struct Note {};
+    template <class S> void f(S *stream, Note &n) {
+      stream->Read(&n);
+      stream->Write(n);
+      stream->Finish();
+    }
+  )cpp",
+                   /*StandIns=*/false);
+  ASSERT_TRUE(AST);
+  ASSERT_TRUE(AST->compiled()) << AST->errors();
+  ContextModel M;
+  ASTContext &Ctx = AST->context();
+  auto Calls =
+      match(functionTemplateDecl(
+                hasName("f"),
+                has(functionDecl(forEachDescendant(callExpr().bind("c"))))),
+            Ctx);
+  std::vector<bool> Ends;
+  for (const BoundNodes &B : Calls)
+    Ends.push_back(
+        M.returnsFalseOnceCancelled(B.getNodeAs<CallExpr>("c"), Ctx));
+  // Only the names of the streams' calls that end on a cancel.
+  std::vector<bool> Expected = {true, true, false};
+  EXPECT_EQ(Ends, Expected);
+  EXPECT_FALSE(M.returnsFalseOnceCancelled(nullptr, Ctx));
+}
+
 TEST(ContextModelTest, KnowsConditionVariableWaits) {
   auto AST = parse(R"cpp(
     namespace std {

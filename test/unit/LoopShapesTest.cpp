@@ -126,6 +126,29 @@ TEST(LoopShapesTest, ConstantTrueLoops) {
       << "a step without a comparison bounds nothing";
 }
 
+TEST(LoopShapesTest, CountedDownToZero) {
+  EXPECT_EQ(FirstLoop("int k = n; while (k--) (void)next_job();").shape(),
+            LoopShape::Counted)
+      << "the condition steps the integer and tests it against zero";
+  EXPECT_EQ(FirstLoop("int k = n; while (--k) {}").shape(), LoopShape::Counted);
+  EXPECT_EQ(FirstLoop("int k = n; while (k) { --k; }").shape(),
+            LoopShape::Counted);
+  EXPECT_EQ(FirstLoop("int k = n; while (k) (void)next_job();").shape(),
+            LoopShape::Conditional)
+      << "an integer the loop never steps";
+  EXPECT_EQ(FirstLoop("int k = n; while (k) k = next_job();").shape(),
+            LoopShape::Conditional)
+      << "assigned, not stepped";
+}
+
+TEST(LoopShapesTest, ConstantFalseLoops) {
+  EXPECT_EQ(FirstLoop("do { (void)next_job(); } while (false);").shape(),
+            LoopShape::ConstantFalse)
+      << "the statement-macro idiom runs its body once";
+  EXPECT_EQ(FirstLoop("do { } while (0);").shape(), LoopShape::ConstantFalse);
+  EXPECT_EQ(FirstLoop("while (false) {}").shape(), LoopShape::ConstantFalse);
+}
+
 TEST(LoopShapesTest, ConditionalLoops) {
   EXPECT_EQ(FirstLoop("while (!done) {}").shape(), LoopShape::Conditional);
   EXPECT_EQ(FirstLoop("while (int job = q.pop()) (void)job;").shape(),
