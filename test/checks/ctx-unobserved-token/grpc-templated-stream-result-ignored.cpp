@@ -14,7 +14,7 @@ struct Handlers {
                            const grpc::ByteBuffer &message) {
     while (more_to_send()) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop never observes request context 'ctx'; cancelling the request cannot end it [ctx-unobserved-token]
-    // CHECK-MESSAGES: :[[@LINE-4]]:52: note: request context 'ctx' is received here
+    // CHECK-MESSAGES: :[[@LINE-4]]:49: note: request context 'ctx' is received here
     // CHECK-FIXES: while (more_to_send() && !ctx->IsCancelled()) {
       stream->Write(message);
     }
