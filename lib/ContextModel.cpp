@@ -607,6 +607,25 @@ const ContextTypeInfo *ContextModel::classify(QualType T,
   return classify(T->getAsCXXRecordDecl(), Ctx);
 }
 
+QualType lookThroughIndirection(QualType T, TypeLink &First) {
+  First = TypeLink::None;
+  QualType C = T.getCanonicalType();
+  if (C->isReferenceType()) {
+    First = TypeLink::Reference;
+    C = C.getNonReferenceType().getCanonicalType();
+  }
+  while (C->isPointerType() || C->isArrayType()) {
+    if (C->isPointerType()) {
+      if (First == TypeLink::None)
+        First = TypeLink::Pointer;
+      C = C->getPointeeType().getCanonicalType();
+    } else {
+      C = QualType(C->getArrayElementTypeNoTypeQual(), 0).getCanonicalType();
+    }
+  }
+  return C;
+}
+
 ContextModel::Nested ContextModel::findInside(QualType T,
                                               const ASTContext &Ctx) const {
   llvm::SmallPtrSet<const Type *, 16> Seen;
@@ -621,20 +640,9 @@ ContextModel::Nested ContextModel::findInside(QualType T,
     Item I = Work.pop_back_val();
     if (I.T.isNull() || I.Depth > 6)
       continue;
-    QualType C = I.T.getCanonicalType();
-    bool NonOwning = I.NonOwning;
-    if (C->isReferenceType()) {
-      NonOwning = true;
-      C = C.getNonReferenceType().getCanonicalType();
-    }
-    while (C->isPointerType() || C->isArrayType()) {
-      if (C->isPointerType()) {
-        NonOwning = true;
-        C = C->getPointeeType().getCanonicalType();
-      } else {
-        C = QualType(C->getArrayElementTypeNoTypeQual(), 0).getCanonicalType();
-      }
-    }
+    TypeLink Link = TypeLink::None;
+    QualType C = lookThroughIndirection(I.T, Link);
+    bool NonOwning = I.NonOwning || Link != TypeLink::None;
     if (!Seen.insert(C.getTypePtr()).second)
       continue;
     if (const ContextTypeInfo *Info = classify(C, Ctx)) {

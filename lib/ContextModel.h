@@ -237,6 +237,17 @@ extern const char DefaultSynchronousCalls[];
 /// the DetachingCalls option); null-terminated.
 extern const char *const DefaultDetachingCalls[];
 
+/// The first link on the way from a type to the object it designates that
+/// does not own that object.
+enum class TypeLink { None, Reference, Pointer };
+
+/// The canonical type \p T designates once references, pointers and arrays
+/// are looked through; \p First is set to the first reference or pointer on
+/// the way (an array owns its elements), None when there is none. The one
+/// step every walk into a type (ContextModel::findInside, the storage
+/// analysis) takes at each level.
+QualType lookThroughIndirection(QualType T, TypeLink &First);
+
 /// The catalogue of context types plus the user's extensions.
 ///
 /// Classification is by declaration: typedefs, aliases, cv-qualifiers and

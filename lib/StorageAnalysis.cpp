@@ -164,22 +164,11 @@ llvm::StringRef nonOwningLink(QualType T, const ContextModel &Model,
     Item I = Work.pop_back_val();
     if (I.T.isNull() || I.Depth > 6)
       continue;
-    QualType C = I.T.getCanonicalType();
+    TypeLink First = TypeLink::None;
+    QualType C = lookThroughIndirection(I.T, First);
     llvm::StringRef Link = I.Link;
-    if (C->isReferenceType()) {
-      if (Link.empty())
-        Link = "reference";
-      C = C.getNonReferenceType().getCanonicalType();
-    }
-    while (C->isPointerType() || C->isArrayType()) {
-      if (C->isPointerType()) {
-        if (Link.empty())
-          Link = "pointer";
-        C = C->getPointeeType().getCanonicalType();
-      } else {
-        C = QualType(C->getArrayElementTypeNoTypeQual(), 0).getCanonicalType();
-      }
-    }
+    if (Link.empty() && First != TypeLink::None)
+      Link = First == TypeLink::Reference ? "reference" : "pointer";
     if (const ContextTypeInfo *Info = Model.classify(C, Ctx)) {
       if (Info->Role != ContextRole::Thread &&
           Info->Role != ContextRole::ScopeGuard && !Link.empty())
@@ -219,20 +208,9 @@ bool holdsContextsOnlyInPointeeCollections(QualType T,
     Item I = Work.pop_back_val();
     if (I.T.isNull() || I.Depth > 6)
       continue;
-    QualType C = I.T.getCanonicalType();
-    bool Linked = false;
-    if (C->isReferenceType()) {
-      Linked = true;
-      C = C.getNonReferenceType().getCanonicalType();
-    }
-    while (C->isPointerType() || C->isArrayType()) {
-      if (C->isPointerType()) {
-        Linked = true;
-        C = C->getPointeeType().getCanonicalType();
-      } else {
-        C = QualType(C->getArrayElementTypeNoTypeQual(), 0).getCanonicalType();
-      }
-    }
+    TypeLink First = TypeLink::None;
+    QualType C = lookThroughIndirection(I.T, First);
+    bool Linked = First != TypeLink::None;
     if (const ContextTypeInfo *Info = Model.classify(C, Ctx)) {
       if (Info->Role == ContextRole::Thread ||
           Info->Role == ContextRole::ScopeGuard)

@@ -325,6 +325,34 @@ TEST(ContextModelTest, KnowsWhichStreamCallsEndOnCancel) {
   EXPECT_EQ(Ends, Expected);
 }
 
+TEST(ContextModelTest, IndirectionsAreLookedThrough) {
+  auto AST = parse(R"cpp(
+    void f(std::stop_token tok, std::stop_token &ref, std::stop_token *ptr,
+           std::stop_token *&ref_to_ptr, std::stop_token (&arr)[2],
+           std::stop_token *ptrs[3]) {}
+  )cpp");
+  ASSERT_TRUE(AST);
+  ASSERT_TRUE(AST->compiled()) << AST->errors();
+  auto Through = [&](llvm::StringRef Name, TypeLink &First) {
+    return lookThroughIndirection(AST->var(Name)->getType(), First);
+  };
+  const QualType Token = AST->var("tok")->getType().getCanonicalType();
+  TypeLink First = TypeLink::Pointer;
+  EXPECT_EQ(Through("tok", First), Token);
+  EXPECT_EQ(First, TypeLink::None);
+  EXPECT_EQ(Through("ref", First), Token);
+  EXPECT_EQ(First, TypeLink::Reference);
+  EXPECT_EQ(Through("ptr", First), Token);
+  EXPECT_EQ(First, TypeLink::Pointer);
+  EXPECT_EQ(Through("ref_to_ptr", First), Token);
+  EXPECT_EQ(First, TypeLink::Reference) << "the first link is the one named";
+  EXPECT_EQ(Through("arr", First), Token);
+  EXPECT_EQ(First, TypeLink::Reference) << "the array itself owns";
+  EXPECT_EQ(Through("ptrs", First), Token)
+      << "a parameter array decays to a pointer";
+  EXPECT_EQ(First, TypeLink::Pointer);
+}
+
 TEST(ContextModelTest, DependentStreamCallsAreTakenByName) {
   auto AST = parse(R"cpp(
     struct Note {};
