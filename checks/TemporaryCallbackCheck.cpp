@@ -95,12 +95,18 @@ void TemporaryCallbackCheck::registerMatchers(MatchFinder *Finder) {
   // Walks down from the statements that hold others in statement position,
   // so that no parent map of the whole translation unit is needed. Every
   // such statement is visited (both branches of an if, the statement after
-  // each case label), not only the first that matches.
-  Finder->addMatcher(
-      stmt(anyOf(compoundStmt(), ifStmt(), forStmt(), whileStmt(), doStmt(),
-                 cxxForRangeStmt(), switchCase(), labelStmt()))
-          .bind("holder"),
-      this);
+  // each case label), not only the first that matches. One matcher per
+  // statement kind: the match finder runs a matcher only on nodes of its own
+  // kind, where a single stmt(anyOf(...)) would be tried on every statement
+  // and expression of the unit.
+  Finder->addMatcher(compoundStmt().bind("holder"), this);
+  Finder->addMatcher(ifStmt().bind("holder"), this);
+  Finder->addMatcher(forStmt().bind("holder"), this);
+  Finder->addMatcher(whileStmt().bind("holder"), this);
+  Finder->addMatcher(doStmt().bind("holder"), this);
+  Finder->addMatcher(cxxForRangeStmt().bind("holder"), this);
+  Finder->addMatcher(switchCase().bind("holder"), this);
+  Finder->addMatcher(labelStmt().bind("holder"), this);
 }
 
 void TemporaryCallbackCheck::check(const MatchFinder::MatchResult &Result) {
