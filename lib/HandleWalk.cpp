@@ -185,6 +185,51 @@ bool CancelBody::callsCancelOn(const Stmt *S, const ParmVarDecl *P,
   return false;
 }
 
+/// True if \p S refers to \p P.
+static bool mentions(const Stmt *S, const ParmVarDecl *P) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE->getDecl() == P;
+  for (const Stmt *Child : S->children())
+    if (mentions(Child, P))
+      return true;
+  return false;
+}
+
+bool CancelBody::constructsLocalRegistration(const Use &U) const {
+  const auto *CE = dyn_cast_or_null<CXXConstructExpr>(U.Call);
+  const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(U.Callee);
+  if (!CE || !Ctor || !U.ParamIndex)
+    return false;
+  Climbed Up = climb(CE, Parents);
+  const auto *V = Up.Conditional ? nullptr : Up.Parent.get<VarDecl>();
+  if (!V || !Uses.isLocalVar(V) || V->isStaticLocal())
+    return false;
+  const FunctionDecl *Def = nullptr;
+  if (!Ctor->hasBody(Def) || !Def ||
+      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+    return false;
+  const auto *D = cast<CXXConstructorDecl>(Def);
+  if (*U.ParamIndex >= D->getNumParams())
+    return false;
+  const ParmVarDecl *P = D->getParamDecl(*U.ParamIndex);
+  if (mentions(D->getBody(), P))
+    return false;
+  bool Registers = false;
+  for (const CXXCtorInitializer *Init : D->inits()) {
+    if (!mentions(Init->getInit(), P))
+      continue;
+    const FieldDecl *F = Init->getMember();
+    const ContextTypeInfo *I = F ? Model.classify(F->getType(), Ctx) : nullptr;
+    if (!I || I->Role != ContextRole::StopCallback ||
+        F->getType()->isReferenceType() || F->getType()->isPointerType())
+      return false;
+    Registers = true;
+  }
+  return Registers;
+}
+
 bool CancelBody::constructsEscapingObject(const Expr *Construct) const {
   Climbed Up = climb(Construct, Parents);
   if (Up.Parent.get<CXXNewExpr>())
@@ -502,6 +547,12 @@ void HandleWalk::walkArgument(const Use &U, Carry C, const Stmt *Boundary,
       Out.push_back({EventKind::Observe, PE});
       return;
     }
+  }
+  // A local object whose constructor only registers a stop callback member
+  // on the token: the same, one level down.
+  if (C == Carry::Token && B.constructsLocalRegistration(U)) {
+    Out.push_back({EventKind::Observe, PE});
+    return;
   }
   // Work held by a local object whose end the body waits for: a thread it
   // joins, threads in a container it joins in a loop, a task it waits on.

@@ -94,6 +94,15 @@ public:
   /// only read, or kept without a cancel in sight, does not count.
   bool calleeKeepsCopyOf(const Use &U);
 
+  /// True if the construction \p U passes a token to initializes a local
+  /// object (not static) whose constructor, defined outside system headers,
+  /// uses the token parameter only to initialize stop callback members
+  /// (`Waiter(const CancellationToken &t) : cb_{t, [this] {...}} {}`): the
+  /// registration is the object's, and ends with the local's scope, as a
+  /// local stop callback's does. Such a class cannot be copied or moved (no
+  /// stop callback type can), so the object stays where it is.
+  bool constructsLocalRegistration(const Use &U) const;
+
   /// True if the object \p Construct builds outlives the full-expression
   /// and is not a local: made with new, or initializing a static or global.
   bool constructsEscapingObject(const Expr *Construct) const;

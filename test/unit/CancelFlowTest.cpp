@@ -28,6 +28,15 @@ int twice(int);
 bool fail();
 void spawn_folly(folly::CancellationToken);
 void run_with(std::function<void()>, std::stop_token);
+struct Watch {
+  folly::CancellationCallback cb;
+  explicit Watch(const folly::CancellationToken &t) : cb{t, [] {}} {}
+};
+struct Keep {
+  folly::CancellationToken kept;
+  folly::CancellationCallback cb;
+  explicit Keep(const folly::CancellationToken &t) : kept{t}, cb{t, [] {}} {}
+};
 )cpp";
 
 struct Fixture {
@@ -128,6 +137,24 @@ TEST(CancelFlowTest, AMergeMakesATokenAndIsFollowed) {
   EXPECT_TRUE(isa<CallExpr>(HF.ObligationStarts[0]));
   EXPECT_EQ(calleeOf(cast<Expr>(HF.ObligationStarts[0]))->getName(),
             "spawn_folly");
+}
+
+TEST(CancelFlowTest, ALocalObjectThatOnlyRegistersACallbackKeepsNothing) {
+  Fixture Local("folly::CancellationSource s; Watch w(s.getToken());");
+  ASSERT_EQ(Local.Flow->handles().size(), 1u);
+  EXPECT_TRUE(
+      Local.Flow->analyse(Local.Flow->handles()[0]).ObligationStarts.empty());
+  // A constructor that also keeps the token takes it.
+  Fixture Kept("folly::CancellationSource s; Keep k(s.getToken());");
+  ASSERT_EQ(Kept.Flow->handles().size(), 1u);
+  EXPECT_EQ(Kept.Flow->analyse(Kept.Flow->handles()[0]).ObligationStarts.size(),
+            1u);
+  // So does an object that is not a local: it outlives the function.
+  Fixture New("folly::CancellationSource s; auto *w = new Watch(s.getToken());"
+              "(void)w;");
+  ASSERT_EQ(New.Flow->handles().size(), 1u);
+  EXPECT_EQ(New.Flow->analyse(New.Flow->handles()[0]).ObligationStarts.size(),
+            1u);
 }
 
 TEST(CancelFlowTest, AWrappedCancellerIsFollowedToTheCallWithTheToken) {
