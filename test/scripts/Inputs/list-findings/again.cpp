@@ -1,0 +1,5 @@
+#include <stop_token>
+
+void f(std::stop_token t) {
+  std::stop_callback(t, [] {});
+}
