@@ -346,6 +346,40 @@ const Expr *loopCondition(const Stmt *Loop) {
   return nullptr;
 }
 
+/// True if \p S, run unconditionally in a loop's body, leaves the loop
+/// before the condition is tested again: a return, throw, co_return or a
+/// break of the loop, itself or among the unconditional statements of a
+/// block it is.
+static bool leavesUnconditionally(const Stmt *S, unsigned Depth) {
+  if (!S || Depth > MaxNesting)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    S = E->IgnoreImplicit();
+  if (isa<ReturnStmt, CXXThrowExpr, CoreturnStmt, BreakStmt>(S))
+    return true;
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    for (const Stmt *Child : Block->body())
+      if (leavesUnconditionally(Child, Depth + 1))
+        return true;
+  return false;
+}
+
+/// True if a continue in \p S goes back to the loop whose body \p S is.
+static bool continuesOwnLoop(const Stmt *S, unsigned Depth) {
+  if (!S)
+    return false;
+  if (Depth > MaxNesting)
+    return true;
+  if (isa<ContinueStmt>(S))
+    return true;
+  if (isa<LambdaExpr>(S) || isLoop(S))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (continuesOwnLoop(Child, Depth + 1))
+      return true;
+  return false;
+}
+
 LoopShape loopShapeOf(const Stmt *Loop, const ASTContext &Ctx) {
   if (!isLoop(Loop))
     return LoopShape::NotALoop;
@@ -362,6 +396,9 @@ LoopShape loopShapeOf(const Stmt *Loop, const ASTContext &Ctx) {
     return Value ? LoopShape::ConstantTrue : LoopShape::ConstantFalse;
   if (isCounted(Loop, Cond))
     return LoopShape::Counted;
+  const Stmt *Body = loopBody(Loop);
+  if (leavesUnconditionally(Body, 0) && !continuesOwnLoop(Body, 0))
+    return LoopShape::Once;
   return LoopShape::Conditional;
 }
 

@@ -50,6 +50,13 @@ enum class LoopShape {
   /// A constant false condition: the body of a do runs once (`do { ... }
   /// while (0)`, the macro idiom for a statement), a while's or for's never.
   ConstantFalse,
+  /// A for, while or do loop whose body leaves the loop on every path before
+  /// the condition is tested again: a return, throw, co_return or break of
+  /// the loop among the body's unconditional statements, and no continue of
+  /// the loop. It runs at most once, as an if does: `for (Status st = f();
+  /// !st.ok();) return fail(st);`, the expansion of assertion macros such as
+  /// Arrow's ASSERT_OK.
+  Once,
   /// Any other condition: `while (!done)`, `while (auto job = q.pop())`.
   Conditional,
 };

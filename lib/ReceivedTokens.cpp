@@ -530,7 +530,7 @@ bool TokenUses::observedByLoopAround(const Stmt *S,
   for (const Stmt *Loop : enclosingLoops(S, Body.body(), Body.parents())) {
     LoopShape Shape = loopShapeOf(Loop, Ctx);
     if (Shape == LoopShape::Range || Shape == LoopShape::Counted ||
-        Shape == LoopShape::ConstantFalse)
+        Shape == LoopShape::ConstantFalse || Shape == LoopShape::Once)
       continue;
     return observedIn(Loop);
   }

@@ -149,6 +149,32 @@ TEST(LoopShapesTest, ConstantFalseLoops) {
   EXPECT_EQ(FirstLoop("while (false) {}").shape(), LoopShape::ConstantFalse);
 }
 
+TEST(LoopShapesTest, LoopsWhoseBodyAlwaysLeaves) {
+  EXPECT_EQ(FirstLoop("for (int st = next_job(); st != 0;) return;").shape(),
+            LoopShape::Once)
+      << "the expansion of Arrow's ASSERT_OK";
+  EXPECT_EQ(FirstLoop("while (more()) { (void)next_job(); break; }").shape(),
+            LoopShape::Once);
+  EXPECT_EQ(FirstLoop("while (more()) { { throw 1; } }").shape(),
+            LoopShape::Once);
+  EXPECT_EQ(FirstLoop("do { return; } while (more());").shape(),
+            LoopShape::Once);
+  EXPECT_EQ(FirstLoop("while (more()) { if (done) continue; return; }").shape(),
+            LoopShape::Conditional)
+      << "a continue goes back to the condition";
+  EXPECT_EQ(FirstLoop("while (more()) { if (done) return; }").shape(),
+            LoopShape::Conditional)
+      << "a conditional return leaves on one path only";
+  EXPECT_EQ(
+      FirstLoop("while (more()) { switch (n) { case 0: break; } }").shape(),
+      LoopShape::Conditional)
+      << "a break in a switch is the switch's";
+  EXPECT_EQ(
+      FirstLoop("while (more()) { while (!done) { break; } (void)0; }").shape(),
+      LoopShape::Conditional)
+      << "a break in a nested loop is that loop's";
+}
+
 TEST(LoopShapesTest, ConditionalLoops) {
   EXPECT_EQ(FirstLoop("while (!done) {}").shape(), LoopShape::Conditional);
   EXPECT_EQ(FirstLoop("while (int job = q.pop()) (void)job;").shape(),
