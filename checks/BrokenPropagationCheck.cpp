@@ -125,6 +125,12 @@ bool guardedBy(const Stmt *S,
   return false;
 }
 
+/// True if \p Info is a cancel source whose object is its own token
+/// (seastar::abort_source, tbb::task_group_context).
+bool isOwnTokenSource(const ContextTypeInfo *Info) {
+  return Info && Info->Role == ContextRole::CancelSource && Info->TokenIsSelf;
+}
+
 /// True if an lvalue naming a token can initialize a parameter of type \p T.
 bool acceptsLvalue(QualType T) {
   if (T->isRValueReferenceType())
@@ -148,6 +154,11 @@ struct BrokenPropagationCheck::Body {
   /// The local sources rule 3 reported: one warning each.
   mutable llvm::SmallPtrSet<const VarDecl *, 4> ReportedSources = {};
 
+  /// The holders of the received sources that are their own token
+  /// (seastar::abort_source): an argument that names one passes it on,
+  /// however converted (`&as`, `std::ref(as)`).
+  llvm::SmallPtrSet<const ValueDecl *, 4> SourceHolders = {};
+
   /// The received token \p Info's values can be passed as, if any.
   const ReceivedToken *compatible(const ContextTypeInfo *Info,
                                   bool ThroughPointer) const {
@@ -156,6 +167,28 @@ struct BrokenPropagationCheck::Body {
       if (R.Info == Info) {
         if (R.ThroughPointer == ThroughPointer && !R.name().empty())
           return &R;
+        if (!Any)
+          Any = &R;
+      }
+    return Any;
+  }
+
+  /// For a parameter of type \p Param that takes a source that is its own
+  /// token (\p Info): the received one to pass, preferring one that can be
+  /// written for it as it is or converted (see tokenArgumentFor), and how to
+  /// write it (empty when no conversion is obvious).
+  const ReceivedToken *compatibleSource(const ContextTypeInfo *Info,
+                                        QualType Param, const ASTContext &Ctx,
+                                        std::string &Spelled) const {
+    const ReceivedToken *Any = nullptr;
+    Spelled.clear();
+    for (const ReceivedToken &R : Received)
+      if (R.Info == Info) {
+        std::string S = tokenArgumentFor(Param, R, Model, Ctx);
+        if (!S.empty()) {
+          Spelled = S;
+          return &R;
+        }
         if (!Any)
           Any = &R;
       }
@@ -240,12 +273,14 @@ void BrokenPropagationCheck::analyse(llvm::ArrayRef<ReceivedToken> All,
                                      const Stmt *S, ASTContext &Ctx) {
   if (!S)
     return;
-  // Tokens and request contexts carry the chain; a cancel source received
-  // as its own token (tbb::task_group_context&) is not passed as one.
+  // Tokens, request contexts and sources that are their own token
+  // (seastar::abort_source by reference, pointer or optional reference)
+  // carry the chain.
   llvm::SmallVector<ReceivedToken, 2> Received;
   for (const ReceivedToken &R : All)
     if (R.Info && (R.Info->Role == ContextRole::Token ||
-                   R.Info->Role == ContextRole::RequestContext))
+                   R.Info->Role == ContextRole::RequestContext ||
+                   isOwnTokenSource(R.Info)))
       Received.push_back(R);
   if (Received.empty())
     return;
@@ -255,8 +290,11 @@ void BrokenPropagationCheck::analyse(llvm::ArrayRef<ReceivedToken> All,
   Body B{Received, Uses, {}, model()};
   for (const ReceivedToken &R : Received) {
     TokenUses TU(R, Uses, model(), Ctx);
-    for (const ValueDecl *D : TU.holders())
+    for (const ValueDecl *D : TU.holders()) {
       B.Holders.insert(D);
+      if (isOwnTokenSource(R.Info))
+        B.SourceHolders.insert(D);
+    }
     B.Registrations.append(TU.registrations().begin(),
                            TU.registrations().end());
   }
@@ -309,7 +347,8 @@ void BrokenPropagationCheck::checkCall(const Body &B, const Expr *Call,
   // anywhere already links the callee: another defaulted or empty token
   // parameter is then a deliberate choice.
   for (const Expr *A : Args)
-    if (!isa<CXXDefaultArgExpr>(A) && B.fromReceived(A, Ctx))
+    if (!isa<CXXDefaultArgExpr>(A) &&
+        (B.fromReceived(A, Ctx) || mentionsAny(A, B.SourceHolders)))
       return;
 
   bool FirstOmitted = true;
@@ -327,10 +366,16 @@ void BrokenPropagationCheck::checkCall(const Body &B, const Expr *Call,
     QualType PT = PD->getType();
     const ContextTypeInfo *Info = nullptr;
     bool ThroughPointer = false;
+    bool ThroughOptional = false;
     bool TokenParam =
-        holdsReceivableToken(PT, model(), Ctx, Info, ThroughPointer) && Info &&
+        holdsReceivableToken(PT, model(), Ctx, Info, ThroughPointer,
+                             &ThroughOptional) &&
+        Info &&
         (Info->Role == ContextRole::Token ||
-         Info->Role == ContextRole::RequestContext);
+         Info->Role == ContextRole::RequestContext || isOwnTokenSource(Info));
+    // A source that is its own token is empty only as a null pointer or an
+    // empty optional: one held by reference is always a source.
+    bool SourceParam = TokenParam && isOwnTokenSource(Info);
     bool NeverStoppingParam = model().isNeverStoppingToken(PT, Ctx);
 
     // Rule 1: a defaulted token argument left out.
@@ -345,15 +390,24 @@ void BrokenPropagationCheck::checkCall(const Body &B, const Expr *Call,
       const Expr *DefaultValue = Default->getExpr();
       Origin DO = originOf(DefaultValue, model(), Ctx);
       bool EmptyDefault =
-          (DO.Kind == OriginKind::DefaultConstructed && DO.Where &&
-           model().isEmptyWhenDefaultConstructed(DO.Where->getType(), Ctx)) ||
-          DO.Kind == OriginKind::Root ||
-          model().isNeverStoppingToken(DefaultValue->getType(), Ctx);
+          SourceParam
+              ? DO.Kind == OriginKind::Null
+              : (DO.Kind == OriginKind::DefaultConstructed && DO.Where &&
+                 model().isEmptyWhenDefaultConstructed(DO.Where->getType(),
+                                                       Ctx)) ||
+                    DO.Kind == OriginKind::Root ||
+                    model().isNeverStoppingToken(DefaultValue->getType(), Ctx);
       if (!EmptyDefault)
         continue;
-      const ReceivedToken *R = B.compatible(Info, ThroughPointer);
+      std::string Spelled;
+      const ReceivedToken *R = SourceParam
+                                   ? B.compatibleSource(Info, PT, Ctx, Spelled)
+                                   : B.compatible(Info, ThroughPointer);
       if (!R)
         continue;
+      if (!SourceParam && R->ThroughPointer == ThroughPointer &&
+          !R->name().empty() && acceptsLvalue(PT))
+        Spelled = R->name();
       SourceLocation Loc = Call->getExprLoc();
       if (const auto *CE = dyn_cast<CallExpr>(Call))
         if (const Expr *CalleeExpr = CE->getCallee())
@@ -362,12 +416,11 @@ void BrokenPropagationCheck::checkCall(const Body &B, const Expr *Call,
       SourceLocation Close = closingParen(Call);
       // The received value is passed in place of the first defaulted
       // argument, when nothing comes from a macro and it binds as is.
-      if (First && R->ThroughPointer == ThroughPointer && !R->name().empty() &&
-          acceptsLvalue(PT) && Close.isValid() && !Close.isMacroID() &&
+      if (First && !Spelled.empty() && Close.isValid() && !Close.isMacroID() &&
           !Call->getBeginLoc().isMacroID() &&
           SM.isWrittenInSameFile(Call->getBeginLoc(), Close))
-        Fix = FixItHint::CreateInsertion(Close,
-                                         (Explicit ? ", " : "") + R->name());
+        Fix =
+            FixItHint::CreateInsertion(Close, (Explicit ? ", " : "") + Spelled);
       diag(Loc, "call to '%0' leaves out %1 '%2', whose default is never "
                 "cancelled; cancelling '%3' does not reach it")
           << CalleeName << roleName(Info->Role) << PD->getName() << R->name()
@@ -381,19 +434,25 @@ void BrokenPropagationCheck::checkCall(const Body &B, const Expr *Call,
     if (!TokenParam && !NeverStoppingParam)
       continue;
     Origin O = originOf(A, model(), Ctx);
-    bool NeverStopping = model().isNeverStoppingToken(A->getType(), Ctx);
-    bool Empty = O.Kind == OriginKind::DefaultConstructed && O.Where &&
+    bool NeverStopping =
+        !SourceParam && model().isNeverStoppingToken(A->getType(), Ctx);
+    bool Null = SourceParam && O.Kind == OriginKind::Null;
+    bool Empty = !SourceParam && O.Kind == OriginKind::DefaultConstructed &&
+                 O.Where &&
                  model().isEmptyWhenDefaultConstructed(O.Where->getType(), Ctx);
-    bool Root = O.Kind == OriginKind::Root;
-    if (!NeverStopping && !Empty && !Root) {
+    bool Root = !SourceParam && O.Kind == OriginKind::Root;
+    if (!NeverStopping && !Empty && !Root && !Null) {
       if (TokenParam && Info->Role == ContextRole::Token)
         checkLocalSource(B, Call, A, CalleeName, Info, Ctx);
       continue;
     }
     if (!B.trailIsStable(O))
       continue;
-    const ReceivedToken *R =
-        TokenParam ? B.compatible(Info, ThroughPointer) : nullptr;
+    std::string Spelled;
+    const ReceivedToken *R = !TokenParam ? nullptr
+                             : SourceParam
+                                 ? B.compatibleSource(Info, PT, Ctx, Spelled)
+                                 : B.compatible(Info, ThroughPointer);
     // A never-stopping token given to a parameter deduced from it: any
     // received token is what could have been passed.
     bool Deduced = false;
@@ -411,23 +470,27 @@ void BrokenPropagationCheck::checkCall(const Body &B, const Expr *Call,
     const Expr *Shown = A->IgnoreParenImpCasts();
     if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Shown))
       Shown = M->getSubExpr()->IgnoreParenImpCasts();
+    if (!SourceParam && !Deduced && R->ThroughPointer == ThroughPointer &&
+        !R->name().empty() && acceptsLvalue(PT))
+      Spelled = R->name();
     FixItHint Fix;
-    // The received value replaces the argument, when it binds as is.
-    if (!Deduced && R->ThroughPointer == ThroughPointer && !R->name().empty() &&
-        acceptsLvalue(PT)) {
+    // The received value replaces the argument, when it binds as is or
+    // converts plainly (`&as`, `std::ref(as)`).
+    if (!Spelled.empty()) {
       CharSourceRange Range =
           CharSourceRange::getTokenRange(Shown->getSourceRange());
       if (Range.getBegin().isValid() && !Range.getBegin().isMacroID() &&
           !Range.getEnd().isMacroID() &&
           SM.isWrittenInSameFile(Range.getBegin(), Range.getEnd()))
-        Fix = FixItHint::CreateReplacement(Range, R->name());
+        Fix = FixItHint::CreateReplacement(Range, Spelled);
     }
     diag(Shown->getBeginLoc(),
-         "%select{empty|parentless|never-stopping}0 %1 passed to '%2' is "
+         "%select{empty|parentless|never-stopping|null}0 %1 passed to '%2' is "
          "never cancelled; cancelling '%3' does not reach it")
-        << (Root            ? 1
-            : NeverStopping ? 2
-                            : 0)
+        << (Root                       ? 1
+            : NeverStopping            ? 2
+            : Null && !ThroughOptional ? 3
+                                       : 0)
         << (NeverStopping || !Info ? llvm::StringRef("token")
                                    : roleName(Info->Role))
         << CalleeName << R->name() << Shown->getSourceRange() << Fix;

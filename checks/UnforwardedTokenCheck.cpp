@@ -3,6 +3,7 @@
 #include "checks/UnforwardedTokenCheck.h"
 #include "lib/ExprShapes.h"
 #include "lib/Overloads.h"
+#include "lib/QualifiedNames.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -73,7 +74,113 @@ bool namedThroughUsing(const CallExpr *Call) {
   return DRE && isa<UsingShadowDecl>(DRE->getFoundDecl());
 }
 
+/// The identifier that names the callee of \p Call (`sleep` in
+/// `seastar::sleep(d)`), for a call of a named function or member.
+SourceLocation calleeNameLoc(const CallExpr *Call) {
+  const Expr *Callee =
+      Call->getCallee() ? Call->getCallee()->IgnoreParenImpCasts() : nullptr;
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Callee))
+    return DRE->getNameInfo().getLoc();
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Callee))
+    return ME->getMemberLoc();
+  return SourceLocation();
+}
+
 } // namespace
+
+bool UnforwardedTokenCheck::timedPollInObservingLoop(const CallExpr *Call,
+                                                     bool TimedWait,
+                                                     const Callable &C,
+                                                     ASTContext &Ctx) const {
+  // A timed wait or poll in a loop that observes the token: the loop sees
+  // a stop within one period.
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  bool Timed = TimedWait;
+  for (const Expr *Arg : Call->arguments())
+    Timed = Timed || hasLibraryRole(Arg->getType(), LibraryRole::TimeBound);
+  if (Callee)
+    for (const ParmVarDecl *P : Callee->parameters())
+      Timed = Timed || hasLibraryRole(P->getType(), LibraryRole::TimeBound);
+  if (Timed)
+    for (const auto &T : C.Tokens)
+      if (T->observedByLoopAround(Call, Ctx))
+        return true;
+  return false;
+}
+
+bool UnforwardedTokenCheck::checkVariants(const CallExpr *Call,
+                                          const Callable &C, ASTContext &Ctx) {
+  const VariantEntry *Entry = nullptr;
+  for (const VariantEntry &E : TokenVariants)
+    if (E.Callee.containsCallee(Call, Ctx)) {
+      Entry = &E;
+      break;
+    }
+  if (!Entry)
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  // Which received tokens a parameter of the variant takes as they are
+  // named: a source that is its own token too, since the variant is the
+  // abortable form the configuration names.
+  auto Accepting = [&](const ParmVarDecl *P) {
+    llvm::SmallVector<const TokenUses *, 2> Out;
+    for (const auto &T : C.Tokens)
+      if (acceptsToken(P->getType(), T->token(), Ctx))
+        Out.push_back(T.get());
+    return Out;
+  };
+  OverloadLookup L;
+  L.Callee = Callee;
+  L.NamingClass = Member ? Member->getRecordDecl() : nullptr;
+  L.Name = DeclarationName(&Ctx.Idents.get(Entry->Variant));
+  L.From = C.Fn;
+  L.At = Call->getBeginLoc();
+  auto Variants = tokenVariantsFor(
+      Call, L, [&](const ParmVarDecl *P) { return !Accepting(P).empty(); },
+      Ctx);
+  if (Variants.empty())
+    return false;
+  if (timedPollInObservingLoop(Call, /*TimedWait=*/false, C, Ctx))
+    return true;
+
+  const TokenVariant &First = Variants.front();
+  llvm::SmallVector<const TokenUses *, 2> Takers =
+      Accepting(First.Function->getParamDecl(First.TokenIndex));
+  const TokenUses &Token = *Takers.front();
+  std::string Name = Token.token().name();
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation NameLoc = calleeNameLoc(Call);
+  FixItHint Rename, Append;
+  if (Variants.size() == 1 && Takers.size() == 1 && First.Appendable &&
+      !Name.empty() && !nameIsShadowed(Token, *C.Body) &&
+      !namedThroughUsing(Call) && NameLoc.isValid() && !NameLoc.isMacroID() &&
+      !Call->getRParenLoc().isMacroID() &&
+      SM.isWrittenInSameFile(NameLoc, Call->getRParenLoc())) {
+    Rename = FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(NameLoc, NameLoc), Entry->Variant);
+    Append = FixItHint::CreateInsertion(
+        Call->getRParenLoc(), Call->getNumArgs() ? ", " + Name : Name);
+  }
+  {
+    auto Diag = diag(Call->getExprLoc(),
+                     "call to '%0' does not pass %select{stop token|request "
+                     "context|cancel source}1 %select{it receives|'%3'}2; '%4' "
+                     "takes it")
+                << Callee->getName() << receivedNounIndex(Token.token().Info)
+                << !Name.empty() << Name << Entry->Variant
+                << Call->getSourceRange();
+    if (!Rename.isNull())
+      Diag << Rename << Append;
+  }
+  for (const TokenVariant &V : Variants)
+    diag(V.Function->getLocation(),
+         "variant that takes it: '%0'%select{; no fix: the call's arguments "
+         "followed by the source do not bind to it as written|}1",
+         DiagnosticIDs::Note)
+        << signatureOf(V.Function, Ctx) << V.Appendable;
+  return true;
+}
 
 UnforwardedTokenCheck::UnforwardedTokenCheck(llvm::StringRef Name,
                                              ClangTidyContext *Context)
@@ -82,6 +189,35 @@ UnforwardedTokenCheck::UnforwardedTokenCheck(llvm::StringRef Name,
   // that run detached on purpose serves both checks.
   for (const std::string &N : readNameList("IgnoredCallees", /*Global=*/true))
     IgnoredCallees.add(N);
+  TokenVariantsOption =
+      Options.getLocalOrGlobal("TokenVariants", DefaultTokenVariants).str();
+  for (const std::string &Entry : splitOptionList(TokenVariantsOption)) {
+    auto [CalleeName, VariantName] = llvm::StringRef(Entry).split('=');
+    CalleeName = stripLeadingColons(CalleeName.trim());
+    VariantName = stripLeadingColons(VariantName.trim());
+    auto [CalleeScope, CalleeBase] = CalleeName.rsplit("::");
+    auto [VariantScope, VariantBase] = VariantName.rsplit("::");
+    // The variant is looked up where the callee is declared: the fix renames
+    // the call and keeps its qualifier.
+    if (!isValidQualifiedName(CalleeName) ||
+        !isValidQualifiedName(VariantName) || CalleeScope != VariantScope ||
+        CalleeBase == VariantBase) {
+      configurationDiag("invalid entry '%0' in option 'TokenVariants' of "
+                        "check '%1': expected 'ns::function=ns::variant', "
+                        "both declared in the same scope")
+          << Entry << this->getID();
+      continue;
+    }
+    VariantEntry E;
+    E.Callee.add(CalleeName);
+    E.Variant = VariantBase.str();
+    TokenVariants.push_back(std::move(E));
+  }
+}
+
+void UnforwardedTokenCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  ContextCheckBase::storeOptions(Opts);
+  Options.store(Opts, "TokenVariants", TokenVariantsOption);
 }
 
 void UnforwardedTokenCheck::registerMatchers(MatchFinder *Finder) {
@@ -158,6 +294,8 @@ void UnforwardedTokenCheck::checkCall(const CallExpr *Call, const Callable &C,
       return;
   if (IgnoredCallees.containsCallee(Call, Ctx))
     return;
+  if (checkVariants(Call, C, Ctx))
+    return;
 
   // Rule 1: an overload that takes one of the received tokens.
   auto Accepting = [&](const ParmVarDecl *P) {
@@ -232,17 +370,8 @@ void UnforwardedTokenCheck::checkCall(const CallExpr *Call, const Callable &C,
     return;
   }
 
-  // A timed wait or poll in a loop that observes the token: the loop sees
-  // a stop within one period.
-  bool Timed = Wait == ConditionWait::Timed;
-  for (const Expr *Arg : Call->arguments())
-    Timed = Timed || hasLibraryRole(Arg->getType(), LibraryRole::TimeBound);
-  for (const ParmVarDecl *P : Callee->parameters())
-    Timed = Timed || hasLibraryRole(P->getType(), LibraryRole::TimeBound);
-  if (Timed)
-    for (const auto &T : C.Tokens)
-      if (T->observedByLoopAround(Call, Ctx))
-        return;
+  if (timedPollInObservingLoop(Call, Wait == ConditionWait::Timed, C, Ctx))
+    return;
 
   const ExtendedOverload &First = Overloads.front();
   llvm::SmallVector<const TokenUses *, 2> Takers =

@@ -16,6 +16,7 @@ namespace clang::tidy::ctx {
 class UnforwardedTokenCheck : public ContextCheckBase {
 public:
   UnforwardedTokenCheck(llvm::StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   /// Templates are analysed once, as written.
@@ -34,8 +35,24 @@ private:
   /// context, held directly, by reference or through a pointer.
   bool isTokenLike(QualType T, const ASTContext &Ctx) const;
 
+  /// Rule 1 for a variant under another name (TokenVariants): true if it
+  /// reported \p Call.
+  bool checkVariants(const CallExpr *Call, const Callable &C, ASTContext &Ctx);
+  /// True if \p Call is a timed wait (\p TimedWait) or a call given or
+  /// taking a time bound, inside a loop that observes a received token.
+  bool timedPollInObservingLoop(const CallExpr *Call, bool TimedWait,
+                                const Callable &C, ASTContext &Ctx) const;
+
   /// Callees that are meant to run without the caller's token.
   FunctionNameSet IgnoredCallees;
+  /// TokenVariants as written, and parsed: the callee, and the name of its
+  /// variant in the callee's scope.
+  std::string TokenVariantsOption;
+  struct VariantEntry {
+    FunctionNameSet Callee;
+    std::string Variant;
+  };
+  std::vector<VariantEntry> TokenVariants;
 };
 
 } // namespace clang::tidy::ctx

@@ -157,22 +157,36 @@ std::string notCancelled(const ReceivedToken &Token, llvm::StringRef Name,
                          const ContextModel &Model) {
   if (!Token.Info || Name.empty())
     return "";
-  std::string Observe =
-      Model.observeExpression(*Token.Info, Name, Token.ThroughPointer);
+  // A source held through a pointer or an optional reference may hold
+  // nothing: the question is asked only when it holds one.
+  bool MayBeEmpty =
+      Token.ThroughOptional ||
+      (Token.ThroughPointer && Token.Info->Role == ContextRole::CancelSource);
+  std::string Observe = Model.observeExpression(
+      *Token.Info,
+      Token.ThroughOptional ? (Name + "->get()").str() : Name.str(),
+      Token.ThroughPointer);
   if (Observe.empty())
     return "";
   QualType T = Token.Decl->getType().getNonReferenceType();
-  if (T->isPointerType())
+  if (Token.ThroughOptional)
+    T = optionalReferenceTarget(T);
+  else if (T->isPointerType())
     T = T->getPointeeType();
+  if (T.isNull())
+    return "";
   bool Const = T.isConstQualified();
   if (Token.Via == ReceivedVia::Capture && Token.Capture &&
       Token.Capture->getCaptureKind() == LCK_ByCopy && Token.Lambda &&
-      !Token.Lambda->isMutable() && !Token.ThroughPointer)
+      !Token.Lambda->isMutable() && !Token.ThroughPointer &&
+      !Token.ThroughOptional)
     Const = true;
   llvm::StringRef Method =
       llvm::StringRef(Token.Info->ObserveCall).split('(').first;
   if (!canCall(T->getAsCXXRecordDecl(), Method, Const))
     return "";
+  if (MayBeEmpty)
+    return "!(" + Name.str() + " && " + Observe + ")";
   return "!" + Observe;
 }
 

@@ -11,6 +11,8 @@
 #ifndef CTX_TIDY_LIB_CLANGCOMPAT_H
 #define CTX_TIDY_LIB_CLANGCOMPAT_H
 
+#include "clang/AST/NestedNameSpecifier.h"
+#include "clang/AST/Type.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Config/llvm-config.h"
@@ -51,6 +53,22 @@ public:
 #else
 using llvm::StringSwitch;
 #endif
+
+/// The type that qualifies the dependent name \p T (`Clock` in `typename
+/// Clock::duration`); null when the qualifier is not a type. LLVM 19-21:
+/// getQualifier() returns a pointer; LLVM 22: a value.
+inline const Type *dependentNameQualifierType(const DependentNameType *T) {
+#if LLVM_VERSION_MAJOR < 22
+  const NestedNameSpecifier *Q = T ? T->getQualifier() : nullptr;
+  return Q ? Q->getAsType() : nullptr;
+#else
+  if (!T)
+    return nullptr;
+  NestedNameSpecifier Q = T->getQualifier();
+  return Q.getKind() == NestedNameSpecifier::Kind::Type ? Q.getAsType()
+                                                        : nullptr;
+#endif
+}
 
 } // namespace ctx
 } // namespace clang::tidy

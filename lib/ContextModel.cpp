@@ -907,4 +907,97 @@ bool ContextModel::isStubMethod(const CXXMethodDecl *M) const {
   return false;
 }
 
+namespace {
+/// The specialization \p T (cv-qualifiers and references looked through)
+/// names when it is one of the class template \p Name; null otherwise.
+const ClassTemplateSpecializationDecl *
+specializationNamed(QualType T, llvm::StringRef Name) {
+  if (T.isNull())
+    return nullptr;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || qualifiedNameOf(Spec) != Name)
+    return nullptr;
+  return Spec;
+}
+
+/// The type argument \p I of \p Spec; null when it is not a type.
+QualType typeArgument(const ClassTemplateSpecializationDecl *Spec, unsigned I) {
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (I >= Args.size() || Args[I].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Args[I].getAsType();
+}
+
+/// The numerator and denominator of the std::ratio \p T.
+bool ratioOf(QualType T, llvm::APSInt &Num, llvm::APSInt &Den) {
+  const ClassTemplateSpecializationDecl *R =
+      specializationNamed(T, "std::ratio");
+  if (!R || R->getTemplateArgs().size() != 2)
+    return false;
+  const TemplateArgument &N = R->getTemplateArgs()[0];
+  const TemplateArgument &D = R->getTemplateArgs()[1];
+  if (N.getKind() != TemplateArgument::Integral ||
+      D.getKind() != TemplateArgument::Integral)
+    return false;
+  Num = N.getAsIntegral();
+  Den = D.getAsIntegral();
+  return Num.isStrictlyPositive() && Den.isStrictlyPositive();
+}
+} // namespace
+
+QualType optionalReferenceTarget(QualType T) {
+  const ClassTemplateSpecializationDecl *Opt =
+      specializationNamed(T, "std::optional");
+  if (!Opt)
+    return QualType();
+  const ClassTemplateSpecializationDecl *Ref =
+      specializationNamed(typeArgument(Opt, 0), "std::reference_wrapper");
+  if (!Ref)
+    return QualType();
+  return typeArgument(Ref, 0);
+}
+
+bool isNulloptType(QualType T) {
+  if (T.isNull())
+    return false;
+  const CXXRecordDecl *RD =
+      T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl();
+  return RD && qualifiedNameOf(RD) == "std::nullopt_t";
+}
+
+bool isOptionalType(QualType T) {
+  return specializationNamed(T, "std::optional") != nullptr;
+}
+
+bool durationConvertsImplicitly(QualType From, QualType To) {
+  const auto *F = specializationNamed(From, "std::chrono::duration");
+  const auto *D = specializationNamed(To, "std::chrono::duration");
+  if (!F || !D)
+    return false;
+  QualType FromRep = typeArgument(F, 0);
+  QualType ToRep = typeArgument(D, 0);
+  if (FromRep.isNull() || ToRep.isNull() || !FromRep->isArithmeticType() ||
+      !ToRep->isArithmeticType())
+    return false;
+  // [time.duration.cons]: a floating representation takes any duration.
+  if (ToRep->isRealFloatingType())
+    return true;
+  if (FromRep->isRealFloatingType())
+    return false;
+  llvm::APSInt FN, FD, TN, TD;
+  if (!ratioOf(typeArgument(F, 1), FN, FD) ||
+      !ratioOf(typeArgument(D, 1), TN, TD))
+    return false;
+  // From's period divided by To's, (FN * TD) / (FD * TN), must be whole.
+  auto Wide = [](const llvm::APSInt &V) { return V.zextOrTrunc(256); };
+  llvm::APInt Num = Wide(FN) * Wide(TD);
+  llvm::APInt Den = Wide(FD) * Wide(TN);
+  return Num.urem(Den).isZero();
+}
+
+// Verified against Seastar's include/seastar/core/sleep.hh: sleep(duration)
+// and sleep_abortable(Clock::duration, abort_source &) in namespace seastar.
+const char DefaultTokenVariants[] = "seastar::sleep=seastar::sleep_abortable";
+
 } // namespace clang::tidy::ctx

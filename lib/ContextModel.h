@@ -237,6 +237,33 @@ extern const char DefaultSynchronousCalls[];
 /// the DetachingCalls option); null-terminated.
 extern const char *const DefaultDetachingCalls[];
 
+/// The type U (with its cv-qualifiers) when \p T, cv-qualifiers and
+/// references looked through, is std::optional<std::reference_wrapper<U>>:
+/// an optional reference, as an abort source is sometimes passed. Null
+/// otherwise.
+QualType optionalReferenceTarget(QualType T);
+
+/// True if \p T, cv-qualifiers and references looked through, is
+/// std::nullopt_t.
+bool isNulloptType(QualType T);
+
+/// True if \p T, cv-qualifiers and references looked through, is a
+/// specialization of std::optional.
+bool isOptionalType(QualType T);
+
+/// True if a value of type \p From converts implicitly to type \p To where
+/// both are std::chrono::duration specializations and the conversion loses
+/// nothing the standard forbids to lose implicitly: \p To has a floating
+/// representation, or both are integral and \p From's period is a whole
+/// multiple of \p To's (seconds to nanoseconds, not the other way, not 1.5s
+/// to nanoseconds). False for anything else.
+bool durationConvertsImplicitly(QualType From, QualType To);
+
+/// The default of ctx-unforwarded-token's TokenVariants option: a function
+/// and its variant under another name that also takes a token
+/// ("seastar::sleep=seastar::sleep_abortable").
+extern const char DefaultTokenVariants[];
+
 /// The first link on the way from a type to the object it designates that
 /// does not own that object.
 enum class TypeLink { None, Reference, Pointer };

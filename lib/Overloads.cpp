@@ -1,9 +1,12 @@
 //===--- Overloads.cpp - ctx-tidy -----------------------------------------===//
 
 #include "lib/Overloads.h"
+#include "lib/ClangCompat.h"
+#include "lib/ContextModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
@@ -81,6 +84,13 @@ bool callableLikeCallee(const FunctionDecl *Callee,
   return CM->getRefQualifier() == M->getRefQualifier();
 }
 
+/// The functions the lookup \p L finds (see the file comment) with one
+/// parameter more than the callee's pattern \p Pattern, callable like the
+/// callee, accessible, not deleted; the callee itself left out.
+llvm::SmallVector<const FunctionDecl *, 4>
+candidatesWithOneMore(const OverloadLookup &L, const FunctionDecl *Pattern,
+                      const ASTContext &Ctx);
+
 } // namespace
 
 llvm::SmallVector<FoundMember, 4> lookupMember(const CXXRecordDecl *NamingClass,
@@ -153,6 +163,25 @@ overloadsWithOneMore(const OverloadLookup &L,
   const FunctionDecl *Pattern = Callee;
   if (const FunctionTemplateDecl *T = Callee->getPrimaryTemplate())
     Pattern = T->getTemplatedDecl();
+  for (const FunctionDecl *F : candidatesWithOneMore(L, Pattern, Ctx)) {
+    for (unsigned I = 0; I < F->getNumParams(); ++I) {
+      if (!IsExtra(F->getParamDecl(I)) ||
+          !sameParameters(Pattern, F, Ctx, static_cast<int>(I)))
+        continue;
+      Out.push_back({F, I});
+      break;
+    }
+  }
+  return Out;
+}
+
+namespace {
+
+llvm::SmallVector<const FunctionDecl *, 4>
+candidatesWithOneMore(const OverloadLookup &L, const FunctionDecl *Pattern,
+                      const ASTContext &Ctx) {
+  llvm::SmallVector<const FunctionDecl *, 4> Out;
+  const FunctionDecl *Callee = L.Callee;
   DeclarationName Name = L.Name.isEmpty() ? Callee->getDeclName() : L.Name;
   if (Name.isEmpty())
     return Out;
@@ -191,13 +220,148 @@ overloadsWithOneMore(const OverloadLookup &L,
       continue;
     if (!callableLikeCallee(Callee, F))
       continue;
-    for (unsigned I = 0; I < F->getNumParams(); ++I) {
-      if (!IsExtra(F->getParamDecl(I)) ||
-          !sameParameters(Pattern, F, Ctx, static_cast<int>(I)))
+    Out.push_back(F);
+  }
+  return Out;
+}
+
+/// \p T as a call sees it: as is when it does not depend on a template
+/// parameter; `typename P::name` with P a type parameter of \p Template
+/// that has a default naming a class, that class's member type `name`
+/// (`typename Clock::duration` with `Clock = steady_clock_type`). Null
+/// otherwise.
+QualType resolvedThroughDefaults(QualType T,
+                                 const FunctionTemplateDecl *Template) {
+  if (T.isNull() || !T->isDependentType())
+    return T;
+  if (!Template)
+    return QualType();
+  const auto *DN = T->getAs<DependentNameType>();
+  const Type *Q = dependentNameQualifierType(DN);
+  const auto *Parm = Q ? Q->getAs<TemplateTypeParmType>() : nullptr;
+  const TemplateParameterList *TPL = Template->getTemplateParameters();
+  if (!Parm || !DN->getIdentifier() || Parm->getDepth() != TPL->getDepth() ||
+      Parm->getIndex() >= TPL->size())
+    return QualType();
+  const auto *TTP =
+      dyn_cast<TemplateTypeParmDecl>(TPL->getParam(Parm->getIndex()));
+  if (!TTP || !TTP->hasDefaultArgument())
+    return QualType();
+  const TemplateArgument &Default = TTP->getDefaultArgument().getArgument();
+  if (Default.getKind() != TemplateArgument::Type ||
+      Default.getAsType()->isDependentType())
+    return QualType();
+  for (const FoundMember &M :
+       lookupMember(Default.getAsType()->getAsCXXRecordDecl(),
+                    DeclarationName(DN->getIdentifier())))
+    if (const auto *TD = dyn_cast<TypedefNameDecl>(M.Decl);
+        TD && M.Access == AS_public &&
+        !TD->getUnderlyingType()->isDependentType())
+      return TD->getUnderlyingType();
+  return QualType();
+}
+
+/// True if the argument \p Arg, as the call evaluates it, initializes a
+/// parameter of type \p Param of \p Template's pattern as it is, or as a
+/// duration that converts implicitly.
+bool bindsAsWritten(const Expr *Arg, QualType Param,
+                    const FunctionTemplateDecl *Template,
+                    const ASTContext &Ctx) {
+  if (!Arg || Param.isNull() || Param->isRValueReferenceType())
+    return false;
+  QualType P = Param.getNonReferenceType();
+  if (Param->isLValueReferenceType() && !P.isConstQualified())
+    return false;
+  QualType R = resolvedThroughDefaults(P.getUnqualifiedType(), Template);
+  QualType A = Arg->getType();
+  if (R.isNull() || A.isNull() || A->isDependentType() || R->isDependentType())
+    return false;
+  return Ctx.hasSameUnqualifiedType(A, R) || durationConvertsImplicitly(A, R);
+}
+
+/// True if a call of \p Template's pattern that names no template
+/// arguments can deduce or default every template parameter: each has a
+/// default or is, references and cv-qualifiers looked through, the type of
+/// a parameter. No packs.
+bool everyTemplateParameterKnown(const FunctionTemplateDecl *Template) {
+  const FunctionDecl *F = Template->getTemplatedDecl();
+  for (const NamedDecl *P : *Template->getTemplateParameters()) {
+    if (P->isTemplateParameterPack())
+      return false;
+    if (const auto *TTP = dyn_cast<TemplateTypeParmDecl>(P)) {
+      if (TTP->hasDefaultArgument())
         continue;
-      Out.push_back({F, I});
-      break;
+      bool Deduced = llvm::any_of(F->parameters(), [&](const ParmVarDecl *PV) {
+        const auto *T =
+            PV->getType().getNonReferenceType()->getAs<TemplateTypeParmType>();
+        return T && T->getDecl() == TTP;
+      });
+      if (Deduced)
+        continue;
+      return false;
     }
+    if (const auto *NTTP = dyn_cast<NonTypeTemplateParmDecl>(P))
+      if (NTTP->hasDefaultArgument())
+        continue;
+    return false;
+  }
+  return true;
+}
+
+/// True if \p Call names its callee with explicit template arguments
+/// (`sleep<lowres_clock>(d)`).
+bool hasExplicitTemplateArguments(const CallExpr *Call) {
+  const Expr *Callee =
+      Call->getCallee() ? Call->getCallee()->IgnoreParenImpCasts() : nullptr;
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Callee))
+    return DRE->hasExplicitTemplateArgs();
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Callee))
+    return ME->hasExplicitTemplateArgs();
+  return false;
+}
+
+} // namespace
+
+llvm::SmallVector<TokenVariant, 1>
+tokenVariantsFor(const CallExpr *Call, const OverloadLookup &L,
+                 llvm::function_ref<bool(const ParmVarDecl *)> IsToken,
+                 const ASTContext &Ctx) {
+  llvm::SmallVector<TokenVariant, 1> Out;
+  const FunctionDecl *Callee = L.Callee;
+  if (!Call || !Callee || Callee->isInvalidDecl() || L.Name.isEmpty())
+    return Out;
+  const FunctionDecl *Pattern = Callee;
+  if (const FunctionTemplateDecl *T = Callee->getPrimaryTemplate())
+    Pattern = T->getTemplatedDecl();
+  for (const FunctionDecl *F : candidatesWithOneMore(L, Pattern, Ctx)) {
+    if (F->isVariadic())
+      continue;
+    llvm::SmallVector<unsigned, 1> Tokens;
+    for (unsigned I = 0; I < F->getNumParams(); ++I)
+      if (IsToken(F->getParamDecl(I)))
+        Tokens.push_back(I);
+    if (Tokens.size() != 1)
+      continue;
+    TokenVariant V;
+    V.Function = F;
+    V.TokenIndex = Tokens.front();
+    const FunctionTemplateDecl *Template = F->getDescribedFunctionTemplate();
+    bool Appendable = V.TokenIndex + 1 == F->getNumParams() &&
+                      Call->getNumArgs() == Callee->getNumParams() &&
+                      !hasExplicitTemplateArguments(Call) &&
+                      (!Template || everyTemplateParameterKnown(Template));
+    for (unsigned I = 0; Appendable && I < Call->getNumArgs(); ++I)
+      Appendable = !isa<CXXDefaultArgExpr>(Call->getArg(I)) &&
+                   bindsAsWritten(Call->getArg(I),
+                                  F->getParamDecl(I)->getType(), Template, Ctx);
+    if (Appendable) {
+      QualType Returns = resolvedThroughDefaults(F->getReturnType(), Template);
+      Appendable = !Returns.isNull() &&
+                   !Callee->getReturnType()->isDependentType() &&
+                   Ctx.hasSameType(Returns, Callee->getReturnType());
+    }
+    V.Appendable = Appendable;
+    Out.push_back(V);
   }
   return Out;
 }

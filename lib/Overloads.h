@@ -38,6 +38,7 @@
 
 namespace clang {
 class ASTContext;
+class CallExpr;
 class CXXRecordDecl;
 class DeclContext;
 class FunctionDecl;
@@ -79,6 +80,37 @@ llvm::SmallVector<ExtendedOverload, 1>
 overloadsWithOneMore(const OverloadLookup &L,
                      llvm::function_ref<bool(const ParmVarDecl *)> IsExtra,
                      const ASTContext &Ctx);
+
+/// A function under another name that takes what a call passes plus a
+/// token: `seastar::sleep_abortable(d, as)` for `seastar::sleep(d)`.
+struct TokenVariant {
+  /// The variant; for a function template, its pattern.
+  const FunctionDecl *Function = nullptr;
+  /// The position of its token parameter.
+  unsigned TokenIndex = 0;
+  /// Renaming the call and appending the token calls this variant and
+  /// compiles: the token parameter is the last, the call names the callee
+  /// without explicit template arguments and writes one argument per
+  /// parameter of the callee, each argument binds to the variant's
+  /// parameter at its position (the same type, or a duration that converts
+  /// implicitly; a parameter type that depends on a template parameter is
+  /// resolved through that parameter's default, `typename Clock::duration`
+  /// with `Clock = steady_clock_type`), every template parameter of the
+  /// variant has a default or is the type of a parameter, and the variant
+  /// returns what the callee returns.
+  bool Appendable = false;
+};
+
+/// The functions the lookup \p L finds under the name \p L.Name (the
+/// callee's scope, as overloadsWithOneMore looks) that have the callee's
+/// number of parameters plus one, exactly one of them a parameter for which
+/// \p IsToken holds, callable like the callee (see overloadsWithOneMore).
+/// \p Call is the call of the callee, for TokenVariant::Appendable. In the
+/// order lookup finds them.
+llvm::SmallVector<TokenVariant, 1>
+tokenVariantsFor(const CallExpr *Call, const OverloadLookup &L,
+                 llvm::function_ref<bool(const ParmVarDecl *)> IsToken,
+                 const ASTContext &Ctx);
 
 /// A member found by name lookup in a class, with the access it has through
 /// the path of bases it was found on (AS_none: a private member of a base,

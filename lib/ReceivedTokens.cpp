@@ -25,11 +25,24 @@ std::string ReceivedToken::name() const {
 
 bool holdsReceivableToken(QualType T, const ContextModel &Model,
                           const ASTContext &Ctx, const ContextTypeInfo *&Info,
-                          bool &ThroughPointer) {
+                          bool &ThroughPointer, bool *ThroughOptional) {
   Info = nullptr;
   ThroughPointer = false;
+  if (ThroughOptional)
+    *ThroughOptional = false;
   if (T.isNull())
     return false;
+  // std::optional<std::reference_wrapper<S>>: only a source that is its own
+  // token is received that way.
+  if (QualType Target = optionalReferenceTarget(T); !Target.isNull()) {
+    const ContextTypeInfo *I = Model.classify(Target, Ctx);
+    if (!I || I->Role != ContextRole::CancelSource || !I->TokenIsSelf)
+      return false;
+    Info = I;
+    if (ThroughOptional)
+      *ThroughOptional = true;
+    return true;
+  }
   bool Indirect = T->isReferenceType();
   T = T.getNonReferenceType();
   if (T->isPointerType()) {
@@ -69,7 +82,7 @@ void addParameters(const FunctionDecl *F, const ContextModel &Model,
   for (const ParmVarDecl *P : F->parameters()) {
     ReceivedToken R;
     if (!holdsReceivableToken(P->getType(), Model, Ctx, R.Info,
-                              R.ThroughPointer))
+                              R.ThroughPointer, &R.ThroughOptional))
       continue;
     R.Decl = P;
     R.Via = ReceivedVia::Parameter;
@@ -105,7 +118,7 @@ llvm::SmallVector<ReceivedToken, 2> receivedTokens(const LambdaExpr *L,
       continue;
     ReceivedToken R;
     if (!holdsReceivableToken(V->getType(), Model, Ctx, R.Info,
-                              R.ThroughPointer)) {
+                              R.ThroughPointer, &R.ThroughOptional)) {
       // A local source that is its own token, or a request context, is
       // received when the lambda holds it by reference.
       const ContextTypeInfo *I = Model.classify(V->getType(), Ctx);
@@ -126,12 +139,23 @@ llvm::SmallVector<ReceivedToken, 2> receivedTokens(const LambdaExpr *L,
 }
 
 bool acceptsToken(QualType Param, const ReceivedToken &Token,
-                  const ASTContext & /*Ctx*/) {
+                  const ASTContext &Ctx) {
   if (Param.isNull() || !Token.Decl || !Token.Info)
     return false;
   QualType Held = Token.Decl->getType();
   if (Held.isNull() || Held->isDependentType() || Param->isDependentType())
     return false;
+  // An optional reference is accepted by the same optional reference only.
+  if (Token.ThroughOptional) {
+    if (Param->isRValueReferenceType() ||
+        (Param->isLValueReferenceType() &&
+         !Param.getNonReferenceType().isConstQualified()))
+      return false;
+    QualType Want = optionalReferenceTarget(Param);
+    QualType Have = optionalReferenceTarget(Held);
+    return !Want.isNull() && !Have.isNull() &&
+           Ctx.hasSameType(Want.getCanonicalType(), Have.getCanonicalType());
+  }
   // The object the name designates, and whether it may be bound to a
   // non-const reference.
   bool Pointer = Token.ThroughPointer;
@@ -181,6 +205,54 @@ bool acceptsToken(QualType Param, const ReceivedToken &Token,
     return SameOrBase(To);
   }
   return Token.Info->Copy != CopySemantics::NotCopyable && SameOrBase(Param);
+}
+
+std::string tokenArgumentFor(QualType Param, const ReceivedToken &Token,
+                             const ContextModel &Model, const ASTContext &Ctx) {
+  std::string Name = Token.name();
+  if (Param.isNull() || Name.empty() || !Token.Info || Param->isDependentType())
+    return "";
+  // The parameter as it is: it takes the token the way it is held.
+  if (acceptsToken(Param, Token, Ctx))
+    return Name;
+  // Only a token held by reference (or as a local object captured by
+  // reference) converts; a pointer or an optional may hold nothing.
+  if (Token.ThroughPointer || Token.ThroughOptional || !Token.Decl)
+    return "";
+  if (Token.Info->Role != ContextRole::CancelSource || !Token.Info->TokenIsSelf)
+    return "";
+  QualType Object = Token.Decl->getType().getNonReferenceType();
+  bool ConstName = Object.isConstQualified();
+  if (Token.Via == ReceivedVia::Capture && Token.Lambda && Token.Capture &&
+      Token.Capture->getCaptureKind() == LCK_ByCopy &&
+      !Token.Lambda->isMutable())
+    ConstName = true;
+  // What the parameter points or refers to, and the spelling for it.
+  QualType Target;
+  std::string Spelled;
+  QualType P = Param.getNonReferenceType();
+  if (Param->isRValueReferenceType() ||
+      (Param->isLValueReferenceType() && !P.isConstQualified()))
+    return ""; // Binds an lvalue of the very type only; not a conversion.
+  if (P->isPointerType()) {
+    Target = P->getPointeeType();
+    Spelled = "&" + Name;
+  } else if (QualType T = optionalReferenceTarget(P); !T.isNull()) {
+    Target = T;
+    Spelled = (T.isConstQualified() ? "std::cref(" : "std::ref(") + Name + ")";
+  } else {
+    return "";
+  }
+  if (ConstName && !Target.isConstQualified())
+    return "";
+  const ContextTypeInfo *Want = Model.classify(Target, Ctx);
+  if (Want != Token.Info)
+    return "";
+  const CXXRecordDecl *Have = Object->getAsCXXRecordDecl();
+  const CXXRecordDecl *To = Target->getAsCXXRecordDecl();
+  if (!Have || !To || Have->getCanonicalDecl() != To->getCanonicalDecl())
+    return "";
+  return Spelled;
 }
 
 namespace {

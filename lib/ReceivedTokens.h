@@ -9,8 +9,9 @@
 //    by reference or through a pointer (the std::stop_token a std::jthread
 //    passes to its callable is such a parameter, named or not);
 //  - a parameter that is a cancel source whose object is its own token
-//    (tbb::task_group_context, seastar::abort_source), by reference or
-//    through a pointer;
+//    (tbb::task_group_context, seastar::abort_source), by reference,
+//    through a pointer or as an optional reference
+//    (std::optional<std::reference_wrapper<T>>);
 //  - a parameter that is a request context, by reference or through a
 //    pointer (grpc::ServerContext *);
 //  - for a lambda, a capture of one of these (by copy, by reference, or an
@@ -72,6 +73,9 @@ struct ReceivedToken {
   ReceivedVia Via = ReceivedVia::Parameter;
   /// Held through a pointer: `grpc::ServerContext *ctx`.
   bool ThroughPointer = false;
+  /// Held as an optional reference:
+  /// `std::optional<std::reference_wrapper<seastar::abort_source>> as`.
+  bool ThroughOptional = false;
   /// For a capture: the lambda and its capture.
   const LambdaExpr *Lambda = nullptr;
   const LambdaCapture *Capture = nullptr;
@@ -91,10 +95,29 @@ struct ReceivedToken {
 };
 
 /// True if a parameter or capture of type \p T holds a token in the sense
-/// above; sets \p Info and \p ThroughPointer.
+/// above; sets \p Info and \p ThroughPointer, and \p ThroughOptional when
+/// given.
 bool holdsReceivableToken(QualType T, const ContextModel &Model,
                           const ASTContext &Ctx, const ContextTypeInfo *&Info,
-                          bool &ThroughPointer);
+                          bool &ThroughPointer,
+                          bool *ThroughOptional = nullptr);
+
+/// How to write \p Token, as the callable names it, as the argument for a
+/// parameter of type \p Param that takes a source that is its own token by
+/// reference, through a pointer or as an optional reference, so that the
+/// call compiles and passes that very source:
+///  - `as` when the parameter takes it the way the callable holds it (a
+///    reference to a reference, a pointer to a pointer, an optional
+///    reference to an optional reference);
+///  - `&as` for a pointer parameter, the token held by reference;
+///  - `std::ref(as)` for an optional-reference parameter, the token held by
+///    reference.
+/// Empty when no conversion is obvious: a token held through a pointer or
+/// an optional reference given to a reference (it may hold nothing), a
+/// const token given to a parameter that wants it non-const, a class that
+/// is neither the token's nor a base of it, an unnamed token.
+std::string tokenArgumentFor(QualType Param, const ReceivedToken &Token,
+                             const ContextModel &Model, const ASTContext &Ctx);
 
 /// The tokens the function \p F receives through its parameters, in order.
 /// For a lambda's call operator use the LambdaExpr overload, which adds the

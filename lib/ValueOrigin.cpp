@@ -60,14 +60,40 @@ const CallExpr *bindingFromDerivation(const BindingDecl *B,
 
 } // namespace
 
+namespace {
+/// True if \p E is a null pointer: `nullptr`, `NULL`, or `0` given for a
+/// pointer.
+bool isNullPointer(const Expr *E, const ASTContext &Ctx) {
+  QualType T = E->getType();
+  if (T.isNull() || E->isValueDependent() ||
+      !(T->isPointerType() || T->isNullPtrType()))
+    return false;
+  return E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                                  Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
+}
+} // namespace
+
 Origin originOf(const Expr *E, const ContextModel &Model,
                 const ASTContext &Ctx) {
   Origin O;
   const Expr *Cur = E;
   for (unsigned Step = 0; Cur && Step < MaxTrail; ++Step) {
+    if (isNullPointer(Cur, Ctx)) {
+      O.Where = Cur;
+      O.Kind = OriginKind::Null;
+      return O;
+    }
     Cur = ignoreTemporaries(Cur);
     O.Where = Cur;
     if (const auto *C = dyn_cast<CXXConstructExpr>(Cur)) {
+      // `std::nullopt`, `std::optional<T>()`, `{}` given for an optional.
+      if (isOptionalType(C->getType()) &&
+          (C->getNumArgs() == 0 ||
+           (C->getNumArgs() == 1 && isNulloptType(C->getArg(0)->getType())))) {
+        O.Kind = OriginKind::Null;
+        return O;
+      }
       if (isCopyConstruction(C)) {
         if (!C->getConstructor()->isMoveConstructor())
           O.Copied = true;

@@ -73,6 +73,11 @@ enum class OriginKind {
   /// root (`pplx::cancellation_token::none()`, RootContexts): Origin::Where
   /// is the call.
   Root,
+  /// No object at all: a null pointer (`nullptr`, `NULL`, `0` given for a
+  /// pointer) or an empty std::optional (`std::nullopt`, `std::optional<T>()`).
+  /// For a pointer or an optional reference to a source that is its own
+  /// token (`seastar::abort_source *`), a token that is never cancelled.
+  Null,
   /// The result of any other call (a factory, a getter).
   CallResult,
   /// Anything else: a conditional, a dereference, an element, ...
