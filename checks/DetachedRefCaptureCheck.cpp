@@ -165,9 +165,15 @@ void DetachedRefCaptureCheck::report(const DetachSite &Site, ASTContext &Ctx) {
     // A discarded continuation outlives the function, not the object that
     // attached it: members and statics stay alive (a service's abort source
     // captured through 'this' is Seastar's usual, correct form).
-    if (Site.Kind == DetachKind::DiscardedContinuation &&
-        !endsWithFunction(R.Source ? R.Source : R.Object))
-      return false;
+    // main's own locals outlive the reactor it runs (`engine().run()`,
+    // `app.run(...)`), and with it every continuation.
+    if (Site.Kind == DetachKind::DiscardedContinuation) {
+      const ValueDecl *Object = R.Source ? R.Source : R.Object;
+      const auto *Fn =
+          dyn_cast_or_null<FunctionDecl>(Object->getParentFunctionOrMethod());
+      if (!endsWithFunction(Object) || (Fn && Fn->isMain()))
+        return false;
+    }
     if (Site.LocalExecutionContext) {
       const ValueDecl *Object = R.Source ? R.Source : R.Object;
       if (outlives(Object, Site.LocalExecutionContext, parents(Ctx)))
