@@ -23,6 +23,8 @@ const char *whoUses(DetachKind K) {
     return "an unawaited std::async task";
   case DetachKind::GrpcCallback:
     return "a gRPC callback";
+  case DetachKind::DiscardedContinuation:
+    return "a discarded continuation";
   }
   return "a detached task";
 }
@@ -76,9 +78,11 @@ bool outlives(const ValueDecl *Object, const VarDecl *Context,
 DetachedRefCaptureCheck::DetachedRefCaptureCheck(llvm::StringRef Name,
                                                  ClangTidyContext *Context)
     : ContextCheckBase(Name, Context),
-      RawDetachingCalls(Options.get("DetachingCalls", "")) {
+      RawDetachingCalls(Options.get("DetachingCalls", "")),
+      RawBackgroundCalls(Options.get("BackgroundCalls", "")) {
   Sites = std::make_unique<DetachSiteFinder>(
-      model(), readNameList("DetachingCalls", /*Global=*/false));
+      model(), readNameList("DetachingCalls", /*Global=*/false),
+      readNameList("BackgroundCalls", /*Global=*/false));
 }
 
 DetachedRefCaptureCheck::~DetachedRefCaptureCheck() = default;
@@ -86,6 +90,7 @@ DetachedRefCaptureCheck::~DetachedRefCaptureCheck() = default;
 void DetachedRefCaptureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ContextCheckBase::storeOptions(Opts);
   Options.store(Opts, "DetachingCalls", RawDetachingCalls);
+  Options.store(Opts, "BackgroundCalls", RawBackgroundCalls);
 }
 
 void DetachedRefCaptureCheck::onStartOfTranslationUnit() {
@@ -157,6 +162,18 @@ void DetachedRefCaptureCheck::report(const DetachSite &Site, ASTContext &Ctx) {
     if (Site.Kind == DetachKind::EscapingAsync &&
         R.Way == ReachWay::ThroughThis)
       return false;
+    // A discarded continuation outlives the function, not the object that
+    // attached it: members and statics stay alive (a service's abort source
+    // captured through 'this' is Seastar's usual, correct form).
+    // main's own locals outlive the reactor it runs (`engine().run()`,
+    // `app.run(...)`), and with it every continuation.
+    if (Site.Kind == DetachKind::DiscardedContinuation) {
+      const ValueDecl *Object = R.Source ? R.Source : R.Object;
+      const auto *Fn =
+          dyn_cast_or_null<FunctionDecl>(Object->getParentFunctionOrMethod());
+      if (!endsWithFunction(Object) || (Fn && Fn->isMain()))
+        return false;
+    }
     if (Site.LocalExecutionContext) {
       const ValueDecl *Object = R.Source ? R.Source : R.Object;
       if (outlives(Object, Site.LocalExecutionContext, parents(Ctx)))
@@ -212,6 +229,19 @@ void DetachedRefCaptureCheck::report(const DetachSite &Site, ASTContext &Ctx) {
         diag(Site.UnwaitedExit,
              "this path leaves the function without waiting for the callback",
              DiagnosticIDs::Note);
+      break;
+    case DetachKind::DiscardedContinuation:
+      if (Site.Callee.empty())
+        diag(Site.At,
+             "the continuation's future is discarded here and nothing waits "
+             "for it",
+             DiagnosticIDs::Note);
+      else
+        diag(Site.At,
+             "the continuation's future is handed to '%0' here and nothing "
+             "waits for it",
+             DiagnosticIDs::Note)
+            << Site.Callee;
       break;
     }
     if (Fixed)

@@ -13,7 +13,8 @@ namespace clang::tidy::ctx {
 /// Finds lambdas that reach a token, cancel source, request context or stop
 /// callback they do not own (by reference, through 'this', a raw pointer or
 /// a non-owning handle) and are handed to a detached thread, a
-/// fire-and-forget call, an escaping std::async or an unwaited gRPC callback.
+/// fire-and-forget call, an escaping std::async, an unwaited gRPC callback or
+/// a continuation whose future is discarded.
 ///
 /// For the user-facing documentation see
 /// docs/checks/ctx-detached-ref-capture.md
@@ -30,6 +31,7 @@ private:
   void report(const DetachSite &Site, ASTContext &Ctx);
 
   std::string RawDetachingCalls;
+  std::string RawBackgroundCalls;
   std::unique_ptr<DetachSiteFinder> Sites;
   /// (object, report location) pairs already reported: a named lambda handed
   /// to two sites is reported once.

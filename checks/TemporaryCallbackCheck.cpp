@@ -24,7 +24,8 @@ struct DiscardedValue {
 };
 
 /// Collects the values that the expression statement \p Full discards:
-/// itself, through casts to void, and both sides of a comma.
+/// itself, through casts to void, both sides of a comma, and the right side
+/// of an assignment to std::ignore.
 void collectDiscarded(const Expr *Full, bool WholeStatement,
                       llvm::SmallVectorImpl<DiscardedValue> &Out) {
   const Expr *E = Full;
@@ -43,6 +44,22 @@ void collectDiscarded(const Expr *Full, bool WholeStatement,
     if (const auto *BO = dyn_cast<BinaryOperator>(E);
         BO && BO->getOpcode() == BO_Comma) {
       collectDiscarded(BO->getLHS(), false, Out);
+      E = BO->getRHS();
+      WholeStatement = false;
+      continue;
+    }
+    // `std::ignore = value;`: an operator call, or in a template with a
+    // dependent value a plain assignment.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        isDiscardingTarget(Op->getArg(0))) {
+      E = Op->getArg(1);
+      WholeStatement = false;
+      continue;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Assign &&
+        isDiscardingTarget(BO->getLHS())) {
       E = BO->getRHS();
       WholeStatement = false;
       continue;
@@ -141,7 +158,7 @@ void TemporaryCallbackCheck::checkDiscarded(const Expr *Value,
   if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(Obj)) {
     Info = model().classify(U->getTypeAsWritten(), Ctx);
   } else if (isa<CXXFunctionalCastExpr, CXXTemporaryObjectExpr>(Obj)) {
-    Info = model().classify(Obj->getType(), Ctx);
+    Info = model().classify(lookThroughOwningOptional(Obj->getType()), Ctx);
   } else if (const auto *Call = dyn_cast<CallExpr>(Obj)) {
     const FunctionDecl *FD = Call->getDirectCallee();
     if (!FD || !FD->getIdentifier())
@@ -156,10 +173,11 @@ void TemporaryCallbackCheck::checkDiscarded(const Expr *Value,
       Info = model().classify(Args->get(0).getAsType(), Ctx);
       Factory = Call;
     } else if (Call->isPRValue()) {
-      // A function that returns the registration by value: the returned
+      // A function that returns the registration by value, also inside an
+      // owning optional (seastar's abort_source::subscribe): the returned
       // object dies with the statement like a temporary. (A reference
       // returned refers to a registration someone else keeps.)
-      Info = model().classify(Call->getType(), Ctx);
+      Info = model().classify(lookThroughOwningOptional(Call->getType()), Ctx);
       Returned = Call;
     }
   }

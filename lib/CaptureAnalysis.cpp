@@ -387,6 +387,20 @@ findBoundReferences(llvm::ArrayRef<const Expr *> Args,
   return Out;
 }
 
+bool endsWithFunction(const ValueDecl *Object) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(Object);
+  // A local reference bound to another local reference: followed a few
+  // steps, as written.
+  for (unsigned Depth = 0; VD && Depth < 4; ++Depth) {
+    if (!VD->hasLocalStorage())
+      return false;
+    if (!VD->getType()->isReferenceType() || isa<ParmVarDecl>(VD))
+      return true;
+    VD = dyn_cast_or_null<VarDecl>(referentOf(VD->getInit()));
+  }
+  return false;
+}
+
 CopyUse classifyCopyUse(const Expr *Use, const ParentIndex &Parents) {
   const Expr *Cur = Use;
   for (unsigned Depth = 0; Depth < 8; ++Depth) {

@@ -85,6 +85,13 @@ llvm::SmallVector<ContextReach, 2>
 findBoundReferences(llvm::ArrayRef<const Expr *> Args,
                     const ContextModel &Model, ASTContext &Ctx);
 
+/// True if \p Object ends when the function that declares it returns, as far
+/// as that function's code shows: a local or by-value parameter with
+/// automatic storage, the referent of a reference parameter (received from
+/// the caller for the call), or a local reference bound to one of those.
+/// False for members, statics, and local references bound to anything else.
+bool endsWithFunction(const ValueDecl *Object);
+
 /// How the body of a lambda uses an object it would hold by copy.
 enum class CopyUse {
   /// Const member calls, copies, const references, conversions to bool.

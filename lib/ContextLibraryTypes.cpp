@@ -66,6 +66,33 @@ const LibraryTypeInfo LibraryCatalogue[] = {
     {LR::TimeBound, "std::chrono::time_point", "", ""},
     {LR::TimeBound, "absl::Duration", "", ""},
     {LR::TimeBound, "absl::Time", "", ""},
+    // <optional>; seastar/util/optimized_optional.hh, the type
+    // abort_source::subscribe returns its subscription in.
+    {LR::OwningOptional, "std::optional", "", ""},
+    {LR::OwningOptional, "seastar::optimized_optional", "", ""},
+};
+
+/// Future types whose continuations run after the function that attached
+/// them may have returned, checked against seastar/core/future.hh (the
+/// commit test/Inputs/README.md cites). Members are ';'-separated.
+struct FutureRow {
+  const char *Name;
+  /// Take a callable (the first argument) and return a future that
+  /// completes after it ran.
+  const char *Continuations;
+  /// Return a future of the same work and take no callable.
+  const char *Chained;
+};
+const FutureRow Futures[] = {
+    {"seastar::future",
+     "then;then_wrapped;then_unpack;finally;handle_exception;"
+     "handle_exception_type",
+     "discard_result;or_terminate"},
+};
+
+/// Variables that throw away what is assigned to them (<tuple>).
+const char *const DiscardingTargets[] = {
+    "std::ignore",
 };
 
 /// The condition-variable types and their waits, checked against libstdc++
@@ -194,6 +221,45 @@ llvm::StringRef tokenAwareConditionVariable(const ContextTypeInfo &Token) {
     if (Token.Name == Row.TokenType)
       return Row.TokenAware;
   return "";
+}
+
+QualType lookThroughOwningOptional(QualType T) {
+  if (!hasLibraryRole(T, LibraryRole::OwningOptional))
+    return T;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() < 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return T;
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
+FutureMember futureMemberOf(const CXXMethodDecl *M) {
+  if (!M || !M->getIdentifier())
+    return FutureMember::None;
+  const CXXRecordDecl *RD = M->getParent();
+  if (!RD || !RD->getIdentifier())
+    return FutureMember::None;
+  std::string Class = qualifiedNameOf(RD);
+  for (const FutureRow &Row : Futures) {
+    if (Class != Row.Name)
+      continue;
+    if (listedMember(Row.Continuations, M->getName()))
+      return FutureMember::Continuation;
+    if (listedMember(Row.Chained, M->getName()))
+      return FutureMember::Chained;
+    return FutureMember::None;
+  }
+  return FutureMember::None;
+}
+
+bool isDiscardingTarget(const Expr *E) {
+  const auto *DRE =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreImplicit() : nullptr);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V || !V->getIdentifier())
+    return false;
+  return llvm::is_contained(DiscardingTargets, qualifiedNameOf(V));
 }
 
 std::vector<std::string> libraryTypeNames(LibraryRole Role) {

@@ -106,6 +106,10 @@ const CatalogueRow Catalogue[] = {
     // seastar/core/abort_source.hh
     {CR::CancelSource, "seastar::abort_source", "request_abort",
      "request_abort()", "", true, CS::NotCopyable},
+    // abort_source::subscribe returns the registration (in an
+    // optimized_optional); it unsubscribes when destroyed.
+    {CR::StopCallback, "seastar::abort_source::subscription", "", "", "", false,
+     CS::NotCopyable},
     // Scope guards.
     {CR::ScopeGuard, "absl::Cleanup", "", "", "", false, CS::NotCopyable},
     {CR::ScopeGuard, "gsl::final_action", "", "", "", false, CS::NotCopyable},

@@ -158,6 +158,10 @@ enum class LibraryRole {
   /// std::chrono::duration, std::chrono::time_point, absl::Duration,
   /// absl::Time. A call given one returns when it passes.
   TimeBound,
+  /// Holds at most one object and owns it: std::optional,
+  /// seastar::optimized_optional (what abort_source::subscribe returns).
+  /// Dropping the wrapper destroys the object.
+  OwningOptional,
 };
 
 /// One library type of the catalogue.
@@ -228,6 +232,34 @@ ConditionWait conditionWaitOf(const CXXMethodDecl *M);
 /// \p Token describes, to name in a diagnostic: "std::condition_variable_any"
 /// for std::stop_token. Empty when the model knows none.
 llvm::StringRef tokenAwareConditionVariable(const ContextTypeInfo &Token);
+
+/// The object type an owning optional holds (see LibraryRole::OwningOptional):
+/// `T` for `seastar::optimized_optional<T>` or `std::optional<T>`; \p T
+/// itself for every other type.
+QualType lookThroughOwningOptional(QualType T);
+
+/// What a member function of a future type with continuations does
+/// (seastar::future).
+enum class FutureMember {
+  /// Not a member of such a future type, or one that neither chains nor
+  /// continues (get, wait, available).
+  None,
+  /// Takes a callable and returns a future that completes after the
+  /// callable ran: then, then_wrapped, then_unpack, finally,
+  /// handle_exception, handle_exception_type. The callable is the first
+  /// argument.
+  Continuation,
+  /// Returns a future of the same work without taking a callable:
+  /// discard_result, or_terminate.
+  Chained,
+};
+
+/// The kind of member \p M is, by the model's catalogue of future types
+/// with continuations; None for every other function.
+FutureMember futureMemberOf(const CXXMethodDecl *M);
+
+/// True if assigning to \p E throws the value away: \p E names std::ignore.
+bool isDiscardingTarget(const Expr *E);
 
 /// The default of the SynchronousCalls option: calls that finish the work
 /// they are given before they return.

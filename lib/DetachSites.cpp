@@ -286,15 +286,75 @@ const VarDecl *resultVariable(const Expr *E, const ParentIndex &Parents) {
                                                                     : nullptr;
 }
 
+/// Where the value \p Up climbed to is thrown away, by what consumes it.
+std::optional<FutureDiscard> discardOf(const Climbed &Up,
+                                       const ParentIndex &Parents,
+                                       const FunctionNameSet &Background) {
+  if (Up.Copied || Up.Moved || Up.Conditional)
+    return std::nullopt;
+  if (const auto *Cast = Up.Parent.get<ExplicitCastExpr>())
+    if (Cast->getTypeAsWritten()->isVoidType())
+      return FutureDiscard{Cast->getBeginLoc()};
+  if (const auto *BO = Up.Parent.get<BinaryOperator>()) {
+    if (BO->getOpcode() == BO_Comma && BO->getLHS() == Up.Top)
+      return FutureDiscard{Up.Top->getBeginLoc()};
+    // `std::ignore = fut` in a template, before the operator is resolved.
+    if (BO->getOpcode() == BO_Assign && BO->getRHS() == Up.Top &&
+        isDiscardingTarget(BO->getLHS()))
+      return FutureDiscard{BO->getBeginLoc()};
+    return std::nullopt;
+  }
+  if (const auto *Op = Up.Parent.get<CXXOperatorCallExpr>()) {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        Op->getArg(1) == Up.Top && isDiscardingTarget(Op->getArg(0)))
+      return FutureDiscard{Op->getBeginLoc()};
+    return std::nullopt;
+  }
+  if (const auto *C = Up.Parent.get<CallExpr>()) {
+    if (!Background.empty() && llvm::is_contained(C->arguments(), Up.Top) &&
+        Background.containsCallee(C, Parents.context()))
+      return FutureDiscard{calleeNameLoc(C), C->getDirectCallee()};
+    return std::nullopt;
+  }
+  const auto *S = Up.Parent.get<Stmt>();
+  if (S && !isa<Expr>(S) &&
+      llvm::is_contained(statementsInStatementPosition(S), Up.Top))
+    return FutureDiscard{Up.Top->getBeginLoc()};
+  return std::nullopt;
+}
+
 } // namespace
 
+std::optional<FutureDiscard>
+discardedFutureOf(const CallExpr *Continuation, const ParentIndex &Parents,
+                  const FunctionNameSet &Background) {
+  if (!Continuation)
+    return std::nullopt;
+  // Up the chain: `.finally(h)`, `.handle_exception(h)`, `.discard_result()`
+  // on the value continue it; any other member (get, wait) consumes it.
+  const Expr *Top = Continuation;
+  for (unsigned Step = 0; Step < MaxClimb; ++Step) {
+    const CXXMemberCallExpr *Next = memberCallOn(Top, Parents);
+    if (!Next)
+      return discardOf(climb(Top, Parents), Parents, Background);
+    if (futureMemberOf(Next->getMethodDecl()) == FutureMember::None)
+      return std::nullopt;
+    Top = Next;
+  }
+  return std::nullopt;
+}
+
 DetachSiteFinder::DetachSiteFinder(const ContextModel &Model,
-                                   std::vector<std::string> DetachingCalls)
-    : Model(Model), Detaching(FunctionNameSet::DerivedClasses::Included) {
+                                   std::vector<std::string> DetachingCalls,
+                                   std::vector<std::string> BackgroundCalls)
+    : Model(Model), Detaching(FunctionNameSet::DerivedClasses::Included),
+      Background(FunctionNameSet::DerivedClasses::Included) {
   for (const char *const *D = DefaultDetachingCalls; *D; ++D)
     Detaching.add(*D);
   for (const std::string &N : DetachingCalls)
     Detaching.add(N);
+  for (const std::string &N : BackgroundCalls)
+    Background.add(N);
 }
 
 DetachSiteFinder::~DetachSiteFinder() = default;
@@ -449,6 +509,8 @@ DetachSiteFinder::callSite(const CallExpr *E, const ParentIndex &Parents) {
     return fireAndForgetSite(E, *F, Parents);
   case CalleeKind::GrpcCallback:
     return grpcSite(E, *F, Parents);
+  case CalleeKind::Continuation:
+    return continuationSite(E, Parents);
   case CalleeKind::None:
     break;
   }
@@ -462,6 +524,8 @@ DetachSiteFinder::classifyCallee(const FunctionDecl *FD,
     return CalleeKind::Async;
   if (Detaching.contains(FD, Ctx))
     return CalleeKind::Detaching;
+  if (futureMemberOf(dyn_cast<CXXMethodDecl>(FD)) == FutureMember::Continuation)
+    return CalleeKind::Continuation;
   // The gRPC callback API: a ClientContext* parameter and a std::function
   // completion callback (what protoc generates for stub->async()->Method).
   bool HasContext = false, HasCallback = false;
@@ -614,6 +678,22 @@ DetachSiteFinder::grpcSite(const CallExpr *E, Frame &F,
     Site.UnwaitedExit = Exit->Statement->getBeginLoc();
   else if (const auto *CS = dyn_cast<CompoundStmt>(F.Body))
     Site.UnwaitedExit = CS->getRBracLoc();
+  return Site;
+}
+
+std::optional<DetachSite>
+DetachSiteFinder::continuationSite(const CallExpr *E,
+                                   const ParentIndex &Parents) {
+  std::optional<FutureDiscard> Discard =
+      discardedFutureOf(E, Parents, Background);
+  if (!Discard)
+    return std::nullopt;
+  DetachSite Site;
+  Site.Kind = DetachKind::DiscardedContinuation;
+  Site.Callable = E->getArg(0);
+  Site.At = Discard->At;
+  if (Discard->HandedTo)
+    Site.Callee = qualifiedNameOf(Discard->HandedTo);
   return Site;
 }
 

@@ -3,9 +3,10 @@
 // Where a callable is handed to something that outlives the current scope:
 // a std::thread or std::jthread that this function detaches on some path, a
 // fire-and-forget call (DetachingCalls), a std::async whose future escapes,
-// and a gRPC callback-API call on a local context with an exit reachable
-// without a blocking wait. Each question is answered on the enclosing
-// function's CFG, built once per function.
+// a gRPC callback-API call on a local context with an exit reachable
+// without a blocking wait, and a continuation on a future (seastar's
+// `.then(...)`) whose future is thrown away. Each question is answered on the
+// enclosing function's CFG, built once per function.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,6 +42,10 @@ enum class DetachKind {
   EscapingAsync,
   /// A gRPC callback-API call on a local context, not waited for.
   GrpcCallback,
+  /// A continuation (`fut.then(f)`, `.finally(f)`, and chains of them) whose
+  /// future is discarded: an expression statement, a cast to void,
+  /// `std::ignore = ...`, or an argument of a BackgroundCalls function.
+  DiscardedContinuation,
 };
 
 /// A place where a callable starts running beyond the current scope.
@@ -56,7 +61,9 @@ struct DetachSite {
   /// Where the callable escapes: the detach() call, the posting call, where
   /// the future escapes, the gRPC call.
   SourceLocation At;
-  /// The callee's name for the note ("boost::asio::post").
+  /// The callee's name for the note ("boost::asio::post"); for a discarded
+  /// continuation, the BackgroundCalls function its future is handed to,
+  /// empty when it is thrown away.
   std::string Callee;
   /// For gRPC: the exit reached without a blocking wait (the closing brace
   /// of the function when the path falls off its end).
@@ -67,6 +74,26 @@ struct DetachSite {
   const VarDecl *LocalExecutionContext = nullptr;
 };
 
+/// Where the future of a continuation chain is thrown away.
+struct FutureDiscard {
+  /// The discarding construct: the statement, the cast to void, the
+  /// `std::ignore`, the call of the BackgroundCalls function.
+  SourceLocation At;
+  /// The BackgroundCalls function the future is handed to; null when it is
+  /// thrown away.
+  const FunctionDecl *HandedTo = nullptr;
+};
+
+/// Where the future that the continuation call \p Continuation (`f.then(g)`)
+/// returns is discarded, once the calls that continue the chain
+/// (`.finally(h)`, `.discard_result()`) are climbed: an expression
+/// statement, a cast to void, the left side of a comma, `std::ignore = ...`,
+/// or an argument of a function in \p Background. None when the future is
+/// returned, awaited, waited for, stored, or passed to any other call.
+std::optional<FutureDiscard>
+discardedFutureOf(const CallExpr *Continuation, const ParentIndex &Parents,
+                  const FunctionNameSet &Background);
+
 /// Finds detach sites. Holds the per-function CFGs it builds; call reset()
 /// when a new translation unit starts.
 class DetachSiteFinder {
@@ -74,8 +101,11 @@ public:
   /// \p DetachingCalls are qualified function names ("boost::asio::post") or
   /// member functions ("folly::Executor::add", which matches overriders and
   /// the same name in derived classes).
+  /// \p BackgroundCalls are functions that take a future and let it run
+  /// unobserved ("utils::run_in_background").
   DetachSiteFinder(const ContextModel &Model,
-                   std::vector<std::string> DetachingCalls);
+                   std::vector<std::string> DetachingCalls,
+                   std::vector<std::string> BackgroundCalls = {});
   ~DetachSiteFinder();
 
   /// The site started by a std::thread/std::jthread construction \p E: a
@@ -83,7 +113,7 @@ public:
   std::optional<DetachSite> threadSite(const Expr *E,
                                        const ParentIndex &Parents);
   /// The site started by the call \p E: std::async, a detaching call, a
-  /// gRPC callback-API call.
+  /// gRPC callback-API call, a continuation whose future is discarded.
   std::optional<DetachSite> callSite(const CallExpr *E,
                                      const ParentIndex &Parents);
 
@@ -92,7 +122,7 @@ public:
   struct Frame;
 
 private:
-  enum class CalleeKind { None, Async, Detaching, GrpcCallback };
+  enum class CalleeKind { None, Async, Detaching, GrpcCallback, Continuation };
   CalleeKind classifyCallee(const FunctionDecl *FD, ASTContext &Ctx) const;
   Frame *frameOf(const Expr *E, const ParentIndex &Parents);
   std::optional<DetachSite> asyncSite(const CallExpr *E, Frame &F,
@@ -101,11 +131,15 @@ private:
                                      const ParentIndex &Parents);
   std::optional<DetachSite> fireAndForgetSite(const CallExpr *E, Frame &F,
                                               const ParentIndex &Parents);
+  std::optional<DetachSite> continuationSite(const CallExpr *E,
+                                             const ParentIndex &Parents);
 
   const ContextModel &Model;
   /// The fire-and-forget calls, defaults and DetachingCalls; a member
   /// entry also names its overriders.
   FunctionNameSet Detaching;
+  /// BackgroundCalls: a future handed to one is discarded.
+  FunctionNameSet Background;
   llvm::DenseMap<const Stmt *, std::unique_ptr<Frame>> Frames;
   llvm::DenseMap<const FunctionDecl *, CalleeKind> CalleeKinds;
 };

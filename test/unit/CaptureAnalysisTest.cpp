@@ -447,3 +447,29 @@ TEST(CaptureAnalysisTest, ReferenceToAMemberOfAGlobalIsNoFrameObject) {
 }
 
 } // namespace
+
+TEST(CaptureAnalysisTest, EndsWithFunctionForLocalsAndReceivedReferences) {
+  Fixture T(R"cpp(
+    struct Service {
+      std::stop_source member;
+      void f(std::stop_source by_value, std::stop_source &received) {
+        std::stop_source local;
+        std::stop_source &to_local = local;
+        std::stop_source &to_received = received;
+        std::stop_source &to_member = member;
+        static std::stop_source kept;
+        std::stop_source &to_static = kept;
+      }
+    };
+    std::stop_source global;
+  )cpp");
+  for (const char *Name :
+       {"by_value", "received", "local", "to_local", "to_received"})
+    EXPECT_TRUE(endsWithFunction(T.var(Name))) << Name;
+  for (const char *Name : {"to_member", "kept", "to_static", "global"})
+    EXPECT_FALSE(endsWithFunction(T.var(Name))) << Name;
+  auto Member = match(fieldDecl(hasName("member")).bind("m"), T.ctx());
+  ASSERT_EQ(Member.size(), 1u);
+  EXPECT_FALSE(endsWithFunction(Member[0].getNodeAs<FieldDecl>("m")));
+  EXPECT_FALSE(endsWithFunction(nullptr));
+}

@@ -42,9 +42,10 @@ struct Fixture {
   const ParentIndex *Parents;
   DetachSiteFinder Finder;
 
-  explicit Fixture(llvm::StringRef Snippet, std::vector<std::string> Calls = {})
+  explicit Fixture(llvm::StringRef Snippet, std::vector<std::string> Calls = {},
+                   std::vector<std::string> Background = {})
       : AST(std::string(Library) + Snippet.str()), Parents(&AST.parents()),
-        Finder(AST.model(), std::move(Calls)) {
+        Finder(AST.model(), std::move(Calls), std::move(Background)) {
     EXPECT_TRUE(AST.compiled()) << AST.errors();
   }
   ASTContext &ctx() { return AST.context(); }
@@ -389,6 +390,130 @@ TEST(DetachSitesTest, BlockingWaits) {
                                               "io.stop(", "o.join(", "o.wait(",
                                               "t.detach(", "t.joinable("}));
   EXPECT_FALSE(isBlockingWait(nullptr));
+}
+
+// Seastar's future, cut down to the members the model looks at
+// (seastar/core/future.hh).
+const char *const SeastarFuture = R"cpp(
+namespace seastar {
+template <class T = void> class future {
+public:
+  future(future &&) noexcept;
+  future &operator=(future &&) noexcept;
+  ~future();
+  template <class F> future<T> then(F &&f) {
+    return static_cast<future &&>(*this);
+  }
+  template <class F> future<T> finally(F &&f) {
+    return static_cast<future &&>(*this);
+  }
+  template <class F> future<T> handle_exception(F &&f) {
+    return static_cast<future &&>(*this);
+  }
+  future<> discard_result();
+  T get();
+};
+} // namespace seastar
+namespace jobs {
+void run_in_background(seastar::future<>);
+void keep(seastar::future<>);
+}
+seastar::future<> flush();
+)cpp";
+
+TEST(DetachSitesTest, DiscardedContinuationsAreSites) {
+  Fixture T(std::string(SeastarFuture) + R"cpp(
+    void f(std::stop_token tok) {
+      (void)flush().then([&tok] { work(tok); });
+      std::ignore = flush().finally([&tok] { work(tok); });
+      flush().then([&tok] { work(tok); });
+      (void)flush().then([&tok] { work(tok); }).discard_result();
+    }
+  )cpp");
+  auto S = T.callSites();
+  ASSERT_EQ(S.size(), 4u);
+  for (const DetachSite &Site : S) {
+    EXPECT_EQ(Site.Kind, DetachKind::DiscardedContinuation);
+    EXPECT_NE(lambdaOf(Site.Callable), nullptr);
+    EXPECT_TRUE(Site.Callee.empty());
+  }
+  EXPECT_EQ(T.textAt(S[0].At, 6), "(void)");
+  EXPECT_EQ(T.textAt(S[1].At, 11), "std::ignore");
+  EXPECT_EQ(T.textAt(S[2].At, 13), "flush().then(");
+  EXPECT_EQ(T.textAt(S[3].At, 6), "(void)");
+}
+
+TEST(DetachSitesTest, EveryLinkOfADiscardedChainIsASite) {
+  Fixture T(std::string(SeastarFuture) + R"cpp(
+    void f(std::stop_token tok) {
+      (void)flush()
+          .then([&tok] { work(tok); })
+          .handle_exception([&tok](int) { work(tok); })
+          .finally([&tok] { work(tok); });
+    }
+  )cpp");
+  auto S = T.callSites();
+  ASSERT_EQ(S.size(), 3u);
+  for (const DetachSite &Site : S)
+    EXPECT_EQ(T.textAt(Site.At, 6), "(void)");
+}
+
+TEST(DetachSitesTest, ContinuationsKeptOrWaitedForAreNoSites) {
+  Fixture T(std::string(SeastarFuture) + R"cpp(
+    extern seastar::future<> kept_member;
+    seastar::future<> f(std::stop_token tok) {
+      auto stored = flush().then([&tok] { work(tok); });
+      kept_member = flush().then([&tok] { work(tok); });
+      jobs::keep(flush().then([&tok] { work(tok); }));
+      flush().then([&tok] { work(tok); }).get();
+      (void)(cond() ? flush().then([&tok] { work(tok); }) : flush());
+      return flush().finally([&tok] { work(tok); });
+    }
+  )cpp");
+  EXPECT_TRUE(T.callSites().empty());
+}
+
+TEST(DetachSitesTest, FutureHandedToABackgroundCallIsDiscarded) {
+  Fixture T(std::string(SeastarFuture) + R"cpp(
+    void f(std::stop_token tok) {
+      jobs::run_in_background(flush().then([&tok] { work(tok); }));
+      jobs::keep(flush().then([&tok] { work(tok); }));
+    }
+  )cpp",
+            {}, {"jobs::run_in_background"});
+  auto S = T.callSites();
+  ASSERT_EQ(S.size(), 1u);
+  EXPECT_EQ(S[0].Kind, DetachKind::DiscardedContinuation);
+  EXPECT_EQ(S[0].Callee, "jobs::run_in_background");
+  EXPECT_EQ(T.textAt(S[0].At, 17), "run_in_background");
+}
+
+TEST(DetachSitesTest, DiscardedFutureOfAContinuation) {
+  Fixture T(std::string(SeastarFuture) + R"cpp(
+    void f() {
+      (void)flush().then([] {}).finally([] {});
+      jobs::run_in_background(flush().then([] {}));
+      flush().then([] {}).get();
+    }
+  )cpp");
+  FunctionNameSet Background;
+  Background.add("jobs::run_in_background");
+  FunctionNameSet None;
+  auto Then = [&](unsigned N) { return T.AST.call("then", N); };
+  ASSERT_NE(Then(2), nullptr);
+  std::optional<FutureDiscard> Cast =
+      discardedFutureOf(Then(0), *T.Parents, None);
+  ASSERT_TRUE(Cast.has_value());
+  EXPECT_EQ(T.textAt(Cast->At, 6), "(void)");
+  EXPECT_EQ(Cast->HandedTo, nullptr);
+  EXPECT_FALSE(discardedFutureOf(Then(1), *T.Parents, None).has_value());
+  std::optional<FutureDiscard> Handed =
+      discardedFutureOf(Then(1), *T.Parents, Background);
+  ASSERT_TRUE(Handed.has_value());
+  ASSERT_NE(Handed->HandedTo, nullptr);
+  EXPECT_EQ(Handed->HandedTo->getName(), "run_in_background");
+  EXPECT_FALSE(discardedFutureOf(Then(2), *T.Parents, Background).has_value());
+  EXPECT_FALSE(discardedFutureOf(nullptr, *T.Parents, None).has_value());
 }
 
 } // namespace
